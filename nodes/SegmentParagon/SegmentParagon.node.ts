@@ -1,0 +1,29 @@
+import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+
+import { route } from './actions/router';
+import { nodeProperties } from './descriptions';
+import { listSearch, loadOptions } from './methods/listSearch';
+
+export class SegmentParagon implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Segment (via Paragon)',
+		name: 'segmentParagon',
+		icon: { light: 'file:segment.svg', dark: 'file:segment.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] === "list" ? "Get many " + $parameter["resource"] + "s" : $parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Manage Segment warehouses, sources and destinations through Paragon\'s proxy',
+		defaults: { name: 'Segment (via Paragon)' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'paragonProxyApi', required: true }],
+		properties: nodeProperties,
+	};
+
+	methods = { listSearch, loadOptions };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await route.call(this);
+	}
+}

@@ -1,0 +1,195 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { segmentPath } from '../transport/proxyUrl';
+import type { OperationContext, ResourceDefinition } from './types';
+import { enabledOption, metadataOf, PLATFORM_OPTIONS, PLATFORMS, statusOf, type Platform } from './shared';
+
+export const DESTINATION_CATEGORIES = ['analytics', 'marketing', 'crm', 'ads'] as const;
+
+/** The seed's platforms in Segment's `supportedPlatforms` words, in the order the output prefers. */
+const SUPPORTED_PLATFORM_KEY: Record<Platform, string> = { web: 'browser', server: 'server', mobile: 'mobile' };
+const PREFERRED_PLATFORMS: Platform[] = ['web', 'server', 'mobile'];
+
+/** Catalog slugs compare with `_` and `-` alike and without case. */
+export function normaliseSlug(slug: string): string {
+	return slug.trim().toLowerCase().replace(/_/g, '-');
+}
+
+/** Segment's catalog categories as the seed writes them: lower case, "Advertising" as `ads`. */
+export function seedCategories(entry: IDataObject): string[] {
+	const categories = Array.isArray(entry.categories) ? (entry.categories as unknown[]) : [];
+	return categories.map((category) => {
+		const lower = String(category).toLowerCase();
+		return lower === 'advertising' ? 'ads' : lower;
+	});
+}
+
+/** Whether a catalog entry belongs to one of the seed's categories ("marketing" covers "Email Marketing"). */
+export function inCategories(entry: IDataObject, categories: readonly string[]): boolean {
+	const own = seedCategories(entry);
+	return categories.some((wanted) => own.some((category) => category === wanted || category.split(/\s+/).includes(wanted)));
+}
+
+export function supportedPlatforms(entry: IDataObject): Platform[] {
+	const supported = (entry.supportedPlatforms as IDataObject | undefined) ?? {};
+	return PREFERRED_PLATFORMS.filter((platform) => supported[SUPPORTED_PLATFORM_KEY[platform]] === true);
+}
+
+function describePlatforms(platforms: Platform[]): string {
+	return platforms.length ? platforms.map((platform) => `${platform} (${SUPPORTED_PLATFORM_KEY[platform]})`).join(', ') : 'none';
+}
+
+async function findCatalogEntry(context: OperationContext, slug: string, categories: string[]): Promise<IDataObject> {
+	const { params, workspace } = context;
+	const catalog = await workspace.catalog('destinations', params.itemIndex);
+	const exact = catalog.filter((entry) => entry.slug === slug);
+	if (exact.length === 1) return exact[0];
+	const wanted = normaliseSlug(slug);
+	const matches = catalog.filter((entry) => normaliseSlug(String(entry.slug ?? '')) === wanted);
+	if (matches.length === 1) return matches[0];
+	if (matches.length > 1) {
+		const names = matches.map((entry) => `${String(entry.slug)} (${String(entry.name)}, ${String(entry.id)})`).join('; ');
+		throw params.fail(`Slug "${slug}" matches ${matches.length} destination catalog entries`, `Enter one of them exactly: ${names}.`);
+	}
+	const similar = catalog.filter((entry) => {
+		const other = normaliseSlug(String(entry.slug ?? ''));
+		return other.includes(wanted) || wanted.includes(other) || String(entry.name ?? '').toLowerCase().includes(wanted.replace(/-/g, ' '));
+	});
+	const offered = (similar.length ? similar : catalog.filter((entry) => inCategories(entry, categories))).slice(0, 15);
+	throw params.fail(
+		`Segment's destination catalog has no entry with slug "${slug}"`,
+		offered.length ? `${similar.length ? 'Similar' : 'In the chosen categories'}: ${offered.map((entry) => String(entry.slug)).join(', ')}.` : 'Pick a slug from the Slug list.',
+	);
+}
+
+export const destination: ResourceDefinition = {
+	name: 'destination',
+	displayName: 'Destination',
+	plural: 'destinations',
+	idParameter: 'destinationId',
+	searchMethod: 'searchDestinations',
+
+	createProperties: [
+		{ displayName: 'Name', name: 'name', type: 'string', required: true, default: '', placeholder: 'e.g. Google Analytics' },
+		{
+			displayName: 'Categories',
+			name: 'categories',
+			type: 'multiOptions',
+			required: true,
+			default: [],
+			options: [
+				{ name: 'Ads', value: 'ads' },
+				{ name: 'Analytics', value: 'analytics' },
+				{ name: 'CRM', value: 'crm' },
+				{ name: 'Marketing', value: 'marketing' },
+			],
+			description: 'Narrows the Slug list; Segment takes the categories from the catalog entry',
+		},
+		{
+			displayName: 'Platform',
+			name: 'platform',
+			type: 'options',
+			required: true,
+			default: 'web',
+			options: PLATFORM_OPTIONS,
+			description: 'Where the destination receives data; it must be one the catalog entry supports (web is Segment\'s browser)',
+		},
+		{
+			displayName: 'Slug Name or ID',
+			name: 'slug',
+			type: 'options',
+			required: true,
+			default: '',
+			typeOptions: { loadOptionsMethod: 'getDestinationSlugs', loadOptionsDependsOn: ['categories', 'platform'] },
+			description: 'The catalog entry\'s slug ("_" and "-" alike), e.g. google-analytics. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		},
+		{
+			displayName: 'Source',
+			name: 'sourceId',
+			type: 'resourceLocator',
+			required: true,
+			default: { mode: 'list', value: '' },
+			description: 'The Segment source the destination reads from',
+			modes: [
+				{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'searchSources', searchable: true } },
+				{ displayName: 'By ID', name: 'id', type: 'string', placeholder: 'e.g. qQEHquLrjRDN9j1ByrChyn' },
+			],
+		},
+		{
+			displayName: 'Additional Fields',
+			name: 'additionalFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: [
+				enabledOption('destination'),
+				{ displayName: 'Settings', name: 'settings', type: 'json', default: '{}', description: 'The destination\'s settings as a JSON object, e.g. {"apiKey": "..."}' },
+			],
+		},
+	],
+
+	updateFields: [
+		enabledOption('destination'),
+		{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'e.g. Google Analytics' },
+		{ displayName: 'Settings', name: 'settings', type: 'json', default: '{}', description: 'Settings to change, as a JSON object; Segment merges them into the current ones' },
+	],
+
+	async create(context) {
+		const { params, workspace } = context;
+		const name = params.text('name', 'Name');
+		const slug = params.text('slug', 'Slug');
+		const platform = params.choice('platform', 'Platform', PLATFORMS);
+		const categories = params.choices('categories', 'Categories', DESTINATION_CATEGORIES);
+		const sourceId = params.id('sourceId', 'Source');
+		const enabled = params.boolean('additionalFields.enabled', 'Enabled', true);
+		const settings = params.jsonObject('additionalFields.settings', 'Additional Fields > Settings', '{}');
+		const entry = await findCatalogEntry(context, slug, categories);
+		const supported = supportedPlatforms(entry);
+		if (!supported.includes(platform)) {
+			throw params.fail(`${String(entry.name ?? entry.slug)} does not support platform ${platform}`, `It supports: ${describePlatforms(supported)}. Choose one of those under Platform.`);
+		}
+		const data = await workspace.client.request<{ destination: IDataObject }>(
+			{
+				method: 'POST',
+				path: segmentPath('destinations'),
+				body: { sourceId, metadataId: String(entry.id), settings, name, enabled },
+				creating: `destination "${name}"`,
+			},
+			params.itemIndex,
+		);
+		return { entity: data.destination, platform };
+	},
+
+	async update(context, id, fields) {
+		const { params, workspace } = context;
+		const body: IDataObject = {};
+		if (fields.name !== undefined) body.name = params.text('updateFields.name', 'Update Fields > Name');
+		if (fields.enabled !== undefined) body.enabled = params.boolean('updateFields.enabled', 'Update Fields > Enabled', true);
+		if (fields.settings !== undefined) body.settings = params.toJsonObject(fields.settings, 'Update Fields > Settings');
+		const data = await workspace.client.request<{ destination: IDataObject }>(
+			{ method: 'PATCH', path: segmentPath('destinations', id), body, notFound: `Destination ${id}` },
+			params.itemIndex,
+		);
+		return { entity: data.destination };
+	},
+
+	simplify({ entity, platform }) {
+		const metadata = metadataOf(entity);
+		return {
+			id: entity.id,
+			name: entity.name ?? null,
+			slug: metadata.slug ?? null,
+			metadata: {
+				platform: platform ?? supportedPlatforms(metadata)[0] ?? null,
+				categories: seedCategories(metadata),
+			},
+			status: statusOf(entity),
+			sourceId: entity.sourceId ?? null,
+		};
+	},
+
+	listName(entity) {
+		const slug = metadataOf(entity).slug;
+		return `${String(entity.name ?? slug ?? entity.id)}${slug && entity.name ? ` (${String(slug)})` : ''}`;
+	},
+};

@@ -1,0 +1,6 @@
+import { destination } from './destination';
+import type { ResourceDefinition, ResourceName } from './types';
+import { source } from './source';
+import { warehouse } from './warehouse';
+
+export const RESOURCES: Record<ResourceName, ResourceDefinition> = { warehouse, source, destination };

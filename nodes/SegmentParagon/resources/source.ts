@@ -1,0 +1,208 @@
+import { NodeOperationError, type IDataObject, type INodeProperties } from 'n8n-workflow';
+
+import { segmentPath } from '../transport/proxyUrl';
+import type { Label } from '../transport/workspace';
+import type { OperationContext, ResourceDefinition } from './types';
+import { enabledOption, metadataOf, PLATFORM_OPTIONS, PLATFORMS, statusOf, type Platform } from './shared';
+
+const SOURCE_CATEGORIES = ['analytics', 'marketing', 'crm'] as const;
+type SourceCategory = (typeof SOURCE_CATEGORIES)[number];
+
+const PLATFORM_LABEL = 'platform';
+const CATEGORY_LABEL = 'category';
+
+/** The catalog entry a source is created from when no Catalog Entry is picked. */
+export const DEFAULT_SOURCE_SLUG: Record<Platform, string> = {
+	web: 'javascript',
+	mobile: 'react-native',
+	server: 'http-api',
+};
+
+// Segment's rule for source slugs.
+const SLUG = /^[a-z0-9][a-z0-9_-]*$/;
+const MAX_SLUG_LENGTH = 100;
+
+const categoriesProperty: INodeProperties = {
+	displayName: 'Categories',
+	name: 'categories',
+	type: 'multiOptions',
+	default: [],
+	options: [
+		{ name: 'Analytics', value: 'analytics' },
+		{ name: 'CRM', value: 'crm' },
+		{ name: 'Marketing', value: 'marketing' },
+	],
+	description: 'Kept on the source as Segment labels category:&lt;value&gt;',
+};
+
+const platformProperty: INodeProperties = {
+	displayName: 'Platform',
+	name: 'platform',
+	type: 'options',
+	default: 'web',
+	options: PLATFORM_OPTIONS,
+	description: 'Kept on the source as the Segment label platform:&lt;value&gt;',
+};
+
+function platformLabels(platform: Platform): Label[] {
+	return [{ key: PLATFORM_LABEL, value: platform }];
+}
+
+function categoryLabels(categories: SourceCategory[]): Label[] {
+	return categories.map((value) => ({ key: CATEGORY_LABEL, value }));
+}
+
+function labelsOf(entity: IDataObject): Label[] {
+	return Array.isArray(entity.labels) ? (entity.labels as Label[]) : [];
+}
+
+function readSlug(context: OperationContext, name: string, label: string): string {
+	const slug = context.params.text(name, label);
+	if (slug.length > MAX_SLUG_LENGTH || !SLUG.test(slug)) {
+		throw context.params.fail(`${label} "${slug.slice(0, 60)}" is not a valid source slug`, `Use lower-case letters, digits, "_" and "-", starting with a letter or digit (at most ${MAX_SLUG_LENGTH} characters), e.g. website_analytics.`);
+	}
+	return slug;
+}
+
+async function resolveSourceMetadataId(context: OperationContext, platform: Platform): Promise<string> {
+	const catalogId = context.params.id('catalogId', 'Catalog Entry', true);
+	if (catalogId) return catalogId;
+	const slug = DEFAULT_SOURCE_SLUG[platform];
+	const catalog = await context.workspace.catalog('sources', context.params.itemIndex);
+	const entry = catalog.find((candidate) => candidate.slug === slug);
+	if (!entry) {
+		throw context.params.fail(`Segment's source catalog has no "${slug}" entry (the default for platform ${platform})`, 'Pick the source type under Catalog Entry instead.');
+	}
+	return String(entry.id);
+}
+
+/** Replaces the source's labels (which must exist in the workspace already). */
+async function putLabels(context: OperationContext, id: string, labels: Label[]): Promise<Label[]> {
+	const { workspace, params } = context;
+	const data = await workspace.client.request<{ labels?: Label[] }>(
+		{ method: 'PUT', path: segmentPath('sources', id, 'labels'), body: { labels }, notFound: `Source ${id}` },
+		params.itemIndex,
+	);
+	return Array.isArray(data.labels) ? data.labels : labels;
+}
+
+export const source: ResourceDefinition = {
+	name: 'source',
+	displayName: 'Source',
+	plural: 'sources',
+	idParameter: 'sourceId',
+	searchMethod: 'searchSources',
+
+	createProperties: [
+		{ displayName: 'Name', name: 'name', type: 'string', required: true, default: '', placeholder: 'e.g. Website Analytics' },
+		{ displayName: 'Slug', name: 'slug', type: 'string', required: true, default: '', placeholder: 'e.g. website_analytics', description: 'The source\'s URL-friendly identifier, unique in the workspace' },
+		{ ...platformProperty, required: true, description: 'Where the source runs; also picks the default catalog entry (web: JavaScript, mobile: React Native, server: HTTP API)' },
+		{ ...categoriesProperty, required: true },
+		{
+			displayName: 'Catalog Entry',
+			name: 'catalogId',
+			type: 'resourceLocator',
+			default: { mode: 'list', value: '' },
+			description: 'The kind of source in Segment\'s catalog; leave empty for the default of the platform',
+			modes: [
+				{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'searchSourceCatalog', searchable: true } },
+				{ displayName: 'By ID', name: 'id', type: 'string', placeholder: 'e.g. IqDTy1TpoU' },
+			],
+		},
+		{
+			displayName: 'Additional Fields',
+			name: 'additionalFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: [enabledOption('source')],
+		},
+	],
+
+	updateFields: [categoriesProperty, enabledOption('source'), { displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'e.g. Website Analytics' }, platformProperty],
+
+	async create(context) {
+		const { params, workspace } = context;
+		const name = params.text('name', 'Name');
+		const slug = readSlug(context, 'slug', 'Slug');
+		const platform = params.choice('platform', 'Platform', PLATFORMS);
+		const categories = params.choices('categories', 'Categories', SOURCE_CATEGORIES);
+		const enabled = params.boolean('additionalFields.enabled', 'Enabled', true);
+		const labels = [...platformLabels(platform), ...categoryLabels(categories)];
+		const metadataId = await resolveSourceMetadataId(context, platform);
+		// Labels first: a failure here leaves nothing half-made.
+		await workspace.ensureLabels(labels, params.itemIndex);
+		const data = await workspace.client.request<{ source: IDataObject }>(
+			{ method: 'POST', path: segmentPath('sources'), body: { slug, enabled, metadataId, name }, creating: `source "${slug}"` },
+			params.itemIndex,
+		);
+		const entity = data.source;
+		try {
+			entity.labels = await putLabels(context, String(entity.id), labels);
+		} catch (error) {
+			// Say plainly that the source exists, so nobody creates it twice.
+			throw new NodeOperationError(context.fn.getNode(), `Source ${String(entity.id)} was created, but its platform and category labels could not be set: ${(error as Error).message} (item ${params.itemIndex})`, {
+				itemIndex: params.itemIndex,
+				description: `The source exists in Segment. Run Update on source ${String(entity.id)} with Platform and Categories to set them, instead of creating it again.`,
+			});
+		}
+		return { entity };
+	},
+
+	async update(context, id, fields) {
+		const { params, workspace } = context;
+		const body: IDataObject = {};
+		if (fields.name !== undefined) body.name = params.text('updateFields.name', 'Update Fields > Name');
+		if (fields.enabled !== undefined) body.enabled = params.boolean('updateFields.enabled', 'Update Fields > Enabled', true);
+		const platform = fields.platform === undefined ? undefined : params.choice('updateFields.platform', 'Update Fields > Platform', PLATFORMS);
+		const categories = fields.categories === undefined ? undefined : params.choices('updateFields.categories', 'Update Fields > Categories', SOURCE_CATEGORIES);
+
+		let entity: IDataObject | undefined;
+		let labels: Label[] | undefined;
+		if (platform || categories) {
+			// Replace only the platform / category labels; keep every other label the source has.
+			const current = await workspace.client.request<{ source: IDataObject }>(
+				{ method: 'GET', path: segmentPath('sources', id), notFound: `Source ${id}` },
+				params.itemIndex,
+			);
+			entity = current.source;
+			const replaced = new Set([...(platform ? [PLATFORM_LABEL] : []), ...(categories ? [CATEGORY_LABEL] : [])]);
+			labels = [
+				...labelsOf(entity).filter((label) => !replaced.has(label.key)).map(({ key, value }) => ({ key, value })),
+				...(platform ? platformLabels(platform) : []),
+				...(categories ? categoryLabels(categories) : []),
+			];
+			await workspace.ensureLabels(labels, params.itemIndex);
+		}
+		if (Object.keys(body).length) {
+			const data = await workspace.client.request<{ source: IDataObject }>(
+				{ method: 'PATCH', path: segmentPath('sources', id), body, notFound: `Source ${id}` },
+				params.itemIndex,
+			);
+			entity = data.source;
+		}
+		if (labels) entity!.labels = await putLabels(context, id, labels);
+		return { entity: entity! };
+	},
+
+	simplify({ entity }) {
+		const labels = labelsOf(entity);
+		const metadata = metadataOf(entity);
+		return {
+			id: entity.id,
+			name: entity.name ?? null,
+			slug: entity.slug ?? null,
+			metadata: {
+				platform: labels.find((label) => label.key === PLATFORM_LABEL)?.value ?? null,
+				categories: labels.filter((label) => label.key === CATEGORY_LABEL).map((label) => label.value),
+			},
+			status: statusOf(entity),
+			writeKeys: Array.isArray(entity.writeKeys) ? entity.writeKeys : [],
+			catalog: { id: metadata.id ?? null, slug: metadata.slug ?? null, name: metadata.name ?? null },
+		};
+	},
+
+	listName(entity) {
+		return `${String(entity.name ?? entity.slug ?? entity.id)}${entity.slug && entity.name ? ` (${String(entity.slug)})` : ''}`;
+	},
+};

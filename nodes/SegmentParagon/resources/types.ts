@@ -1,0 +1,40 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { Workspace } from '../transport/workspace';
+import type { Params } from '../validation';
+
+export type ResourceName = 'warehouse' | 'source' | 'destination';
+
+/** What one item's operation works with. */
+export interface OperationContext {
+	fn: IExecuteFunctions;
+	workspace: Workspace;
+	params: Params;
+}
+
+/** An entity Segment returned, with what the node knows beyond it (e.g. the platform chosen at create). */
+export interface EntityResult {
+	entity: IDataObject;
+	platform?: string;
+}
+
+/** What differs between warehouses, sources and destinations; the CRUD path is shared. */
+export interface ResourceDefinition {
+	name: ResourceName;
+	displayName: string;
+	/** Segment's path and list key, e.g. `warehouses`. */
+	plural: string;
+	/** The id parameter (a resource locator), e.g. `warehouseId`. */
+	idParameter: string;
+	/** The list-search method behind the id's "From list" mode. */
+	searchMethod: string;
+	/** Create parameters (shown for create only). */
+	createProperties: INodeProperties[];
+	/** The options of the Update Fields collection. */
+	updateFields: INodeProperties[];
+	create(context: OperationContext): Promise<EntityResult>;
+	update(context: OperationContext, id: string, fields: IDataObject): Promise<EntityResult>;
+	simplify(result: EntityResult): IDataObject;
+	/** How the entity is named in the "From list" dropdown. */
+	listName(entity: IDataObject): string;
+}

@@ -1,0 +1,43 @@
+import type { IDataObject } from 'n8n-workflow';
+
+// Segment settings whose names contain one of these words hold secrets.
+const SECRET_KEY = /password|secret|token|key|credentials/i;
+
+export function isSecretKey(key: string): boolean {
+	return SECRET_KEY.test(key);
+}
+
+/** Every secret string inside a request body's settings-like objects, for scrubbing messages. */
+export function secretValues(value: unknown, into: string[] = [], parentIsSecret = false): string[] {
+	if (typeof value === 'string') {
+		if (parentIsSecret && value.length >= 4) into.push(value);
+	} else if (Array.isArray(value)) {
+		for (const entry of value) secretValues(entry, into, parentIsSecret);
+	} else if (value && typeof value === 'object') {
+		for (const [key, entry] of Object.entries(value as IDataObject)) {
+			secretValues(entry, into, parentIsSecret || isSecretKey(key));
+		}
+	}
+	return into;
+}
+
+/** Replaces each secret (and its JSON-escaped form) in `text` with a fixed mask. */
+export function redact(text: string, secrets: readonly string[]): string {
+	let out = text;
+	for (const secret of secrets) {
+		if (!secret || secret.length < 4) continue;
+		for (const form of new Set([secret, JSON.stringify(secret).slice(1, -1)])) {
+			out = out.split(form).join('[redacted]');
+		}
+	}
+	return out;
+}
+
+/** A copy of `settings` without the secret-named keys (for simplified output). */
+export function withoutSecrets(settings: IDataObject): IDataObject {
+	const copy: IDataObject = {};
+	for (const [key, value] of Object.entries(settings)) {
+		if (!isSecretKey(key)) copy[key] = value;
+	}
+	return copy;
+}

@@ -1,0 +1,190 @@
+import {
+	NodeApiError,
+	NodeOperationError,
+	sleep,
+	type ICredentialDataDecryptedObject,
+	type IDataObject,
+	type IExecuteFunctions,
+	type IHttpRequestMethods,
+	type IHttpRequestOptions,
+	type ILoadOptionsFunctions,
+	type JsonObject,
+} from 'n8n-workflow';
+
+import { describeHttpFailure, type Failure } from './errors';
+import { CredentialFieldError, readProxySettings } from './proxyUrl';
+import { redact, secretValues } from './redact';
+import { isIdempotent, isRetryableStatus, MAX_RETRIES, MAX_WAIT_MS, retryDelay, serverRequestedWait } from './retry';
+import { jwtExpiry, userTokenFor } from './userToken';
+
+export const CREDENTIAL_TYPE = 'paragonProxyApi';
+const REQUEST_TIMEOUT_MS = 60_000;
+
+export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions;
+
+export interface SegmentCall {
+	method: IHttpRequestMethods;
+	/** Built with `segmentPath`, so ids are single encoded segments. */
+	path: string;
+	qs?: IDataObject;
+	body?: IDataObject;
+	/** Names the entity for a 404, e.g. "Warehouse wh_1". */
+	notFound?: string;
+	/** What a POST was creating, for the "may have been created" message. */
+	creating?: string;
+}
+
+interface FullResponse {
+	body: unknown;
+	headers: IDataObject;
+	statusCode: number;
+}
+
+/** Connection-level failures (no HTTP answer), by the code Node.js or axios gives them. */
+function networkCode(error: unknown): string {
+	let current = error as IDataObject | undefined;
+	for (let depth = 0; current && depth < 4; depth++) {
+		if (typeof current.code === 'string' && /^E[A-Z_]+$/.test(current.code)) return current.code;
+		current = current.cause as IDataObject | undefined;
+	}
+	return 'ECONNRESET';
+}
+
+/** Where this failure left the request: refused before sending, or possibly processed. */
+function wasNeverSent(code: string): boolean {
+	return code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN';
+}
+
+/**
+ * Segment's Public API through Paragon's proxy: one instance per execution,
+ * holding the credential, with retries, error mapping and secret scrubbing.
+ */
+export class SegmentClient {
+	private credentials?: ICredentialDataDecryptedObject;
+	private secrets: string[] = [];
+	private signedByNode = false;
+	requestsSent = 0;
+
+	constructor(private readonly fn: RequestContext) {}
+
+	/** Reads and checks the credential once; a bad field fails the item before anything is sent. */
+	async prepare(itemIndex: number): Promise<void> {
+		if (!this.credentials) {
+			this.credentials = await this.fn.getCredentials(CREDENTIAL_TYPE, itemIndex);
+			for (const field of ['userToken', 'signingKey']) {
+				const value = this.credentials[field];
+				if (typeof value === 'string' && value.trim()) this.secrets.push(value, value.trim());
+			}
+			this.signedByNode = this.credentials.tokenSource === 'signingKey';
+		}
+		try {
+			readProxySettings(this.credentials);
+			this.secrets.push(userTokenFor(this.credentials));
+		} catch (error) {
+			if (error instanceof CredentialFieldError) {
+				throw new NodeOperationError(this.fn.getNode(), `Paragon credential: ${error.message}`, {
+					itemIndex,
+					description: `Fix the "${error.field}" field of the Paragon Proxy API credential.`,
+				});
+			}
+			throw new NodeOperationError(this.fn.getNode(), 'The Paragon credential could not be read', { itemIndex });
+		}
+	}
+
+	/** Sends one Segment call and returns the `data` of Segment's envelope. */
+	async request<T = IDataObject>(call: SegmentCall, itemIndex: number): Promise<T> {
+		await this.prepare(itemIndex);
+		const secrets = [...this.secrets, ...secretValues(call.body)];
+		let uncertain = false; // an earlier attempt may have reached Segment
+
+		for (let attempt = 0; ; attempt++) {
+			let response: FullResponse;
+			try {
+				this.requestsSent++;
+				response = (await this.fn.helpers.httpRequestWithAuthentication.call(this.fn, CREDENTIAL_TYPE, this.options(call))) as FullResponse;
+			} catch (error) {
+				const code = networkCode(error);
+				const sent = !wasNeverSent(code);
+				if ((!sent || isIdempotent(call.method)) && attempt < MAX_RETRIES) {
+					uncertain ||= sent;
+					await sleep(retryDelay(attempt, undefined));
+					continue;
+				}
+				throw this.networkError(call, code, sent, attempt, itemIndex);
+			}
+
+			const { statusCode: status, body, headers } = response;
+			if (status >= 200 && status < 300) {
+				if (!body || typeof body !== 'object' || Array.isArray(body)) {
+					throw this.apiError({ status, body: '[not JSON]' }, {
+						message: 'Paragon\'s proxy returned a response that is not JSON',
+						description: `Expected Segment's JSON answer to ${call.method} ${call.path}, got ${typeof body === 'string' ? `"${body.replace(/\s+/g, ' ').slice(0, 80)}"` : typeof body}. Check the Proxy Base URL in the credential.`,
+					}, status, itemIndex, secrets);
+				}
+				return ((body as IDataObject).data ?? {}) as T;
+			}
+			// A DELETE whose earlier attempt got lost and now finds nothing: that attempt did it.
+			if (status === 404 && uncertain && call.method === 'DELETE') return { status: 'SUCCESS' } as T;
+
+			if (isRetryableStatus(status, call.method) && attempt < MAX_RETRIES) {
+				const wait = retryDelay(attempt, serverRequestedWait(status, headers, body, Date.now()));
+				if (wait <= MAX_WAIT_MS) {
+					uncertain ||= status !== 429;
+					await sleep(wait);
+					continue;
+				}
+			}
+			const failure = describeHttpFailure(status, body, {
+				notFound: call.notFound,
+				tokenExpired: this.tokenExpired(),
+				signedByNode: this.signedByNode,
+				retries: attempt,
+			});
+			if (call.method === 'POST' && status >= 500 && call.creating) {
+				failure.description += ` Segment may or may not have created the ${call.creating}: check with Get Many before running this item again (the node never sends a create twice).`;
+			}
+			throw this.apiError({ status, body: body as JsonObject }, failure, status, itemIndex, secrets);
+		}
+	}
+
+	private options(call: SegmentCall): IHttpRequestOptions {
+		return {
+			method: call.method,
+			url: call.path,
+			qs: call.qs,
+			body: call.body,
+			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+			json: true,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+			timeout: REQUEST_TIMEOUT_MS,
+		};
+	}
+
+	private tokenExpired(): boolean {
+		if (!this.credentials || this.signedByNode) return false;
+		const exp = jwtExpiry(String(this.credentials.userToken ?? '').trim());
+		return exp !== undefined && exp * 1000 <= Date.now();
+	}
+
+	private networkError(call: SegmentCall, code: string, sent: boolean, retries: number, itemIndex: number): NodeApiError {
+		const what = code === 'ECONNABORTED' || code === 'ETIMEDOUT' ? 'timed out' : code === 'ECONNREFUSED' ? 'was refused' : `failed (${code})`;
+		let description = `The connection to Paragon's proxy ${what} for ${call.method} ${call.path}. Check the Proxy Base URL in the credential and the network.`;
+		if (retries) description += ` The node retried ${retries} time(s).`;
+		if (sent && call.method === 'POST' && call.creating) {
+			description = `The connection to Paragon's proxy ${what} before an answer came, so it is not known whether Segment created the ${call.creating}. Check with Get Many before running this item again (the node never sends a create twice).`;
+		}
+		return this.apiError({ code }, { message: `Could not reach Segment through Paragon (${code})`, description }, undefined, itemIndex, this.secrets);
+	}
+
+	private apiError(response: JsonObject, failure: Failure, status: number | undefined, itemIndex: number, secrets: string[]): NodeApiError {
+		const scrub = (text: string) => redact(text, secrets);
+		const safeResponse = JSON.parse(scrub(JSON.stringify(response))) as JsonObject;
+		return new NodeApiError(this.fn.getNode(), safeResponse, {
+			message: scrub(failure.message),
+			description: scrub(failure.description),
+			httpCode: status === undefined ? undefined : String(status),
+			itemIndex,
+		});
+	}
+}

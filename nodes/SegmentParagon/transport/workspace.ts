@@ -1,0 +1,77 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { listAll, readPage, type Page } from './paging';
+import { segmentPath } from './proxyUrl';
+import type { SegmentClient } from './request';
+
+export type CatalogKind = 'warehouses' | 'sources' | 'destinations';
+
+export interface Label {
+	key: string;
+	value: string;
+}
+
+const CATALOG_LIST_KEY: Record<CatalogKind, string> = {
+	warehouses: 'warehousesCatalog',
+	sources: 'sourcesCatalog',
+	destinations: 'destinationsCatalog',
+};
+
+export function labelText(label: Label): string {
+	return `${label.key}:${label.value}`;
+}
+
+/**
+ * The Segment workspace as one execution sees it: lists, and the catalogs and
+ * labels it needs, each fetched at most once per execution.
+ */
+export class Workspace {
+	private readonly catalogs = new Map<CatalogKind, Promise<IDataObject[]>>();
+	private labels?: Promise<Label[]>;
+
+	constructor(readonly client: SegmentClient) {}
+
+	/** One page of a list endpoint (`path` e.g. `/warehouses`, `key` e.g. `warehouses`). */
+	async page(path: string, key: string, count: number, cursor: string | undefined, itemIndex: number): Promise<Page> {
+		const qs: IDataObject = { 'pagination.count': count };
+		if (cursor) qs['pagination.cursor'] = cursor;
+		const data = await this.client.request({ method: 'GET', path, qs }, itemIndex);
+		return readPage(data, key);
+	}
+
+	async list(path: string, key: string, range: { offset?: number; limit?: number }, itemIndex: number): Promise<IDataObject[]> {
+		return await listAll((count, cursor) => this.page(path, key, count, cursor, itemIndex), range);
+	}
+
+	async catalog(kind: CatalogKind, itemIndex: number): Promise<IDataObject[]> {
+		let entries = this.catalogs.get(kind);
+		if (!entries) {
+			entries = this.list(segmentPath('catalog', kind), CATALOG_LIST_KEY[kind], {}, itemIndex);
+			this.catalogs.set(kind, entries);
+			// A failed lookup is not remembered: the next item may succeed.
+			entries.catch(() => this.catalogs.delete(kind));
+		}
+		return await entries;
+	}
+
+	async workspaceLabels(itemIndex: number): Promise<Label[]> {
+		if (!this.labels) {
+			const labels = this.client
+				.request<{ labels?: Label[] }>({ method: 'GET', path: segmentPath('labels') }, itemIndex)
+				.then((data) => (Array.isArray(data.labels) ? data.labels.map(({ key, value }) => ({ key, value })) : []));
+			this.labels = labels;
+			labels.catch(() => (this.labels = undefined));
+		}
+		return await this.labels;
+	}
+
+	/** Creates the labels the workspace does not have yet (Segment only attaches existing labels). */
+	async ensureLabels(wanted: Label[], itemIndex: number): Promise<void> {
+		const existing = await this.workspaceLabels(itemIndex);
+		for (const label of wanted) {
+			if (existing.some((known) => labelText(known) === labelText(label))) continue;
+			await this.client.request({ method: 'POST', path: segmentPath('labels'), body: { label } }, itemIndex);
+			existing.push(label);
+		}
+	}
+}

@@ -1,0 +1,144 @@
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INode } from 'n8n-workflow';
+
+/** A parameter that cannot be used; nothing is sent for the item. */
+export function invalid(node: INode, itemIndex: number, message: string, description?: string): NodeOperationError {
+	return new NodeOperationError(node, `${message} (item ${itemIndex})`, { itemIndex, description });
+}
+
+const MAX_ID_LENGTH = 256;
+const MAX_TEXT_LENGTH = 1000;
+// Control characters never belong in an id or a name.
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+function describe(value: unknown): string {
+	if (value === null) return 'null';
+	if (Array.isArray(value)) return 'a list';
+	if (typeof value === 'object') return 'an object';
+	if (typeof value === 'string') return value.length > 40 ? `"${value.slice(0, 40)}…"` : `"${value}"`;
+	return `${typeof value} ${String(value)}`;
+}
+
+export class Params {
+	constructor(
+		private readonly fn: IExecuteFunctions,
+		readonly itemIndex: number,
+	) {}
+
+	fail(message: string, description?: string): NodeOperationError {
+		return invalid(this.fn.getNode(), this.itemIndex, message, description);
+	}
+
+	raw(name: string, fallback?: unknown): unknown {
+		return this.fn.getNodeParameter(name, this.itemIndex, fallback as never) as unknown;
+	}
+
+	/** A required piece of text, trimmed. */
+	text(name: string, label: string, fallback?: string): string {
+		const value = this.raw(name, fallback);
+		if (typeof value === 'number') return String(value);
+		if (typeof value !== 'string') throw this.fail(`${label} must be text, not ${describe(value)}`);
+		const trimmed = value.trim();
+		if (!trimmed) throw this.fail(`${label} is empty`, `Enter a value for ${label}.`);
+		if (trimmed.length > MAX_TEXT_LENGTH) throw this.fail(`${label} is longer than ${MAX_TEXT_LENGTH} characters`);
+		if (CONTROL.test(trimmed)) throw this.fail(`${label} contains control characters`);
+		return trimmed;
+	}
+
+	/** Optional text: undefined when empty. */
+	optionalText(name: string, label: string): string | undefined {
+		const value = this.raw(name, '');
+		if (value === undefined || value === null || (typeof value === 'string' && !value.trim())) return undefined;
+		return this.text(name, label);
+	}
+
+	/** The id of a resource locator (or of a plain string), as one Segment id. */
+	id(name: string, label: string, optional = false): string {
+		const value = this.raw(name, '');
+		const inner = value && typeof value === 'object' && !Array.isArray(value) && '__rl' in value ? (value as IDataObject).value : value;
+		if (typeof inner === 'number') return String(inner);
+		if (typeof inner !== 'string') throw this.fail(`${label} must be text, not ${describe(inner)}`);
+		const id = inner.trim();
+		if (!id && optional) return '';
+		if (!id) throw this.fail(`${label} is empty`, `Pick the ${label.replace(/ ID$/, '').toLowerCase()} From list, or enter its ID.`);
+		if (id.length > MAX_ID_LENGTH) throw this.fail(`${label} is longer than ${MAX_ID_LENGTH} characters`, 'Segment IDs are short (about 27 characters): check the value.');
+		if (CONTROL.test(id)) throw this.fail(`${label} contains control characters`);
+		return id;
+	}
+
+	boolean(name: string, label: string, fallback: boolean): boolean {
+		const value = this.raw(name, fallback);
+		if (typeof value === 'boolean') return value;
+		if (value === 'true' || value === 'false') return value === 'true';
+		throw this.fail(`${label} must be true or false, not ${describe(value)}`);
+	}
+
+	/** A whole number within bounds (expressions may hand over numeric strings). */
+	integer(name: string, label: string, fallback: number, min: number, max: number): number {
+		const value = this.raw(name, fallback);
+		const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+		if (typeof n !== 'number' || !Number.isInteger(n) || n < min || n > max) {
+			throw this.fail(`${label} must be a whole number from ${min} to ${max}, not ${describe(value)}`);
+		}
+		return n;
+	}
+
+	choice<T extends string>(name: string, label: string, allowed: readonly T[], fallback?: T): T {
+		const value = this.raw(name, fallback);
+		if (typeof value === 'string' && (allowed as readonly string[]).includes(value.trim().toLowerCase())) {
+			return value.trim().toLowerCase() as T;
+		}
+		throw this.fail(`${label} must be one of ${allowed.join(', ')}, not ${describe(value)}`);
+	}
+
+	/** A non-empty list drawn from `allowed`; a JSON array string or comma list from an expression is accepted. */
+	choices<T extends string>(name: string, label: string, allowed: readonly T[]): T[] {
+		let value = this.raw(name, []);
+		if (typeof value === 'string') {
+			const text = value.trim();
+			value = text.startsWith('[') ? safeJson(text) : text.split(',').map((part) => part.trim()).filter(Boolean);
+			if (value === INVALID_JSON) throw this.fail(`${label} is not a valid JSON list`, `Use e.g. ["${allowed[0]}"].`);
+		}
+		if (!Array.isArray(value)) throw this.fail(`${label} must be a list of ${allowed.join(', ')}, not ${describe(value)}`);
+		if (!value.length) throw this.fail(`${label} is empty`, `Pick at least one of ${allowed.join(', ')}.`);
+		const picked: T[] = [];
+		for (const entry of value) {
+			const normal = typeof entry === 'string' ? entry.trim().toLowerCase() : entry;
+			if (typeof normal !== 'string' || !(allowed as readonly string[]).includes(normal)) {
+				throw this.fail(`${label} may only contain ${allowed.join(', ')}; ${describe(entry)} is not one of them`);
+			}
+			if (!picked.includes(normal as T)) picked.push(normal as T);
+		}
+		return picked;
+	}
+
+	/** A JSON object, given as an object (expressions) or as JSON text (saved workflows). */
+	jsonObject(name: string, label: string, fallback?: unknown): IDataObject {
+		return this.toJsonObject(this.raw(name, fallback), label);
+	}
+
+	toJsonObject(value: unknown, label: string): IDataObject {
+		let parsed = value;
+		if (typeof value === 'string') {
+			const text = value.trim();
+			if (!text) throw this.fail(`${label} is empty`, `Enter a JSON object, e.g. {"host": "example.redshift.amazonaws.com"}.`);
+			parsed = safeJson(text);
+			if (parsed === INVALID_JSON) {
+				throw this.fail(`${label} is not valid JSON`, 'Enter a JSON object such as {"host": "example.redshift.amazonaws.com", "port": 5439}: keys and text values in double quotes.');
+			}
+		}
+		if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
+			throw this.fail(`${label} must be a JSON object, not ${describe(parsed)}`, 'Wrap the values in { }, e.g. {"host": "example.redshift.amazonaws.com"}.');
+		}
+		return parsed as IDataObject;
+	}
+}
+
+const INVALID_JSON = Symbol('invalid JSON');
+
+function safeJson(text: string): unknown {
+	try {
+		return JSON.parse(text) as unknown;
+	} catch {
+		return INVALID_JSON;
+	}
+}
