@@ -1,8 +1,10 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INode } from 'n8n-workflow';
 
+import { errorNode } from './transport/redact';
+
 /** A parameter that cannot be used; nothing is sent for the item. */
 export function invalid(node: INode, itemIndex: number, message: string, description?: string): NodeOperationError {
-	return new NodeOperationError(node, `${message} (item ${itemIndex})`, { itemIndex, description });
+	return new NodeOperationError(errorNode(node), `${message} (item ${itemIndex})`, { itemIndex, description });
 }
 
 const MAX_ID_LENGTH = 256;

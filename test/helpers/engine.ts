@@ -41,6 +41,7 @@ import type {
 	INodeListSearchResult,
 	INodeParameters,
 	INodeProperties,
+	INodePropertyOptions,
 	INodeType,
 	INodeTypeDescription,
 	INodeTypes,
@@ -166,6 +167,8 @@ export interface ListSearchOptions {
 	path?: string;
 }
 
+export type LoadOptionsOptions = Omit<ListSearchOptions, 'filter' | 'paginationToken'>;
+
 export interface CredentialTestResult {
 	status: 'OK' | 'Error';
 	message: string;
@@ -174,6 +177,8 @@ export interface CredentialTestResult {
 export interface Engine {
 	runNode(o: RunNodeOptions): Promise<RunNodeResult>;
 	listSearch(o: ListSearchOptions): Promise<INodeListSearchResult>;
+	/** Calls the node's methods.loadOptions[method] (an options parameter's dropdown) */
+	loadOptions(o: LoadOptionsOptions): Promise<INodePropertyOptions[]>;
 	testCredential(o: EngineCredentials): Promise<CredentialTestResult>;
 	/** The INodeTypes the engine uses (node types under test plus the manual trigger) */
 	readonly nodeTypes: INodeTypes;
@@ -723,14 +728,15 @@ export function createEngine(opts: {
 		}
 	}
 
-	async function listSearch(o: ListSearchOptions): Promise<INodeListSearchResult> {
+	/** Runs `call` in a real n8n-core load-options context, the way the editor's requests do. */
+	async function withLoadOptionsContext<T>(
+		o: Omit<ListSearchOptions, 'method' | 'filter' | 'paginationToken'>,
+		path: (nodeType: INodeType) => string,
+		call: (nodeType: INodeType, context: import('n8n-workflow').ILoadOptionsFunctions) => Promise<T>,
+	): Promise<T> {
 		const { LoadOptionsContext } = loadCore();
 		const typeVersion = o.typeVersion ?? 1;
 		const nodeType = nodeTypes.getByNameAndVersion(o.nodeType, typeVersion);
-		const method = nodeType.methods?.listSearch?.[o.method];
-		if (typeof method !== 'function') {
-			throw new Error(`Node type "${o.nodeType}" does not have listSearch method "${o.method}"`);
-		}
 		const credentialRef = o.credentials ? credentialsHelper.add(o.credentials) : undefined;
 		try {
 			// The editor sends the node's parameters with the defaults of displayed parameters filled in
@@ -758,16 +764,39 @@ export function createEngine(opts: {
 			const additionalData = createAdditionalData(credentialsHelper, `harness-ls-${++executionCounter}`, {
 				currentNodeParameters: parameters,
 			});
-			const context = new LoadOptionsContext(
-				workflow,
-				workflow.nodes['Temp-Node'],
-				additionalData,
-				o.path ?? listSearchPath(nodeType.description.properties, o.method),
-			);
-			return await method.call(context, o.filter, o.paginationToken);
+			const context = new LoadOptionsContext(workflow, workflow.nodes['Temp-Node'], additionalData, o.path ?? path(nodeType));
+			return await call(nodeType, context);
 		} finally {
 			if (credentialRef) credentialsHelper.remove(credentialRef);
 		}
+	}
+
+	async function listSearch(o: ListSearchOptions): Promise<INodeListSearchResult> {
+		return await withLoadOptionsContext(
+			o,
+			(nodeType) => listSearchPath(nodeType.description.properties, o.method),
+			async (nodeType, context) => {
+				const method = nodeType.methods?.listSearch?.[o.method];
+				if (typeof method !== 'function') {
+					throw new Error(`Node type "${o.nodeType}" does not have listSearch method "${o.method}"`);
+				}
+				return await method.call(context, o.filter, o.paginationToken);
+			},
+		);
+	}
+
+	async function loadOptions(o: LoadOptionsOptions): Promise<INodePropertyOptions[]> {
+		return await withLoadOptionsContext(
+			o,
+			() => 'parameters',
+			async (nodeType, context) => {
+				const method = nodeType.methods?.loadOptions?.[o.method];
+				if (typeof method !== 'function') {
+					throw new Error(`Node type "${o.nodeType}" does not have loadOptions method "${o.method}"`);
+				}
+				return await method.call(context);
+			},
+		);
 	}
 
 	async function testCredential(o: EngineCredentials): Promise<CredentialTestResult> {
@@ -892,7 +921,7 @@ export function createEngine(opts: {
 		}
 	}
 
-	return { runNode, listSearch, testCredential, nodeTypes };
+	return { runNode, listSearch, loadOptions, testCredential, nodeTypes };
 }
 
 /** The editor's path for a listSearch call: that of the resource locator using the method */

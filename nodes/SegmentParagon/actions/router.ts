@@ -2,6 +2,7 @@ import { NodeApiError, NodeOperationError, type IExecuteFunctions, type INodeExe
 
 import { RESOURCES } from '../resources';
 import type { ResourceName } from '../resources/types';
+import { errorNode } from '../transport/redact';
 import { SegmentClient } from '../transport/request';
 import { Workspace } from '../transport/workspace';
 import { Params } from '../validation';
@@ -33,7 +34,7 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 			}
 			// Both constructors hand back an error that already is of their class.
 			if (error instanceof NodeApiError) throw new NodeApiError(this.getNode(), error as unknown as JsonObject);
-			throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
+			throw new NodeOperationError(errorNode(this.getNode()), error as Error, { itemIndex });
 		}
 	}
 	return [results];

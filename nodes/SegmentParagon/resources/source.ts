@@ -1,6 +1,7 @@
 import { NodeOperationError, type IDataObject, type INodeProperties } from 'n8n-workflow';
 
 import { segmentPath } from '../transport/proxyUrl';
+import { errorNode } from '../transport/redact';
 import type { Label } from '../transport/workspace';
 import type { OperationContext, ResourceDefinition } from './types';
 import { enabledOption, metadataOf, PLATFORM_OPTIONS, PLATFORMS, statusOf, type Platform } from './shared';
@@ -141,7 +142,7 @@ export const source: ResourceDefinition = {
 			entity.labels = await putLabels(context, String(entity.id), labels);
 		} catch (error) {
 			// Say plainly that the source exists, so nobody creates it twice.
-			throw new NodeOperationError(context.fn.getNode(), `Source ${String(entity.id)} was created, but its platform and category labels could not be set: ${(error as Error).message} (item ${params.itemIndex})`, {
+			throw new NodeOperationError(errorNode(context.fn.getNode()), `Source ${String(entity.id)} was created, but its platform and category labels could not be set: ${(error as Error).message} (item ${params.itemIndex})`, {
 				itemIndex: params.itemIndex,
 				description: `The source exists in Segment. Run Update on source ${String(entity.id)} with Platform and Categories to set them, instead of creating it again.`,
 			});

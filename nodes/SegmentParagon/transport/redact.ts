@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INode } from 'n8n-workflow';
 
 // Segment settings whose names contain one of these words hold secrets.
 const SECRET_KEY = /password|secret|token|key|credentials/i;
@@ -11,6 +11,8 @@ export function isSecretKey(key: string): boolean {
 export function secretValues(value: unknown, into: string[] = [], parentIsSecret = false): string[] {
 	if (typeof value === 'string') {
 		if (parentIsSecret && value.length >= 4) into.push(value);
+		// JSON parameters (connection, settings) arrive as text in saved workflows.
+		else if (/^\s*\{/.test(value)) secretValues(parseObject(value), into, parentIsSecret);
 	} else if (Array.isArray(value)) {
 		for (const entry of value) secretValues(entry, into, parentIsSecret);
 	} else if (value && typeof value === 'object') {
@@ -40,4 +42,21 @@ export function withoutSecrets(settings: IDataObject): IDataObject {
 		if (!isSecretKey(key)) copy[key] = value;
 	}
 	return copy;
+}
+
+function parseObject(text: string): unknown {
+	try {
+		return JSON.parse(text) as unknown;
+	} catch {
+		return undefined; // not JSON: nothing inside to look at
+	}
+}
+
+/**
+ * The node as errors carry it (n8n shows and logs `error.node`), with the secrets
+ * of its parameters, such as a warehouse password, and `extra` ones masked.
+ */
+export function errorNode(node: INode, extra: readonly string[] = []): INode {
+	const secrets = [...extra, ...secretValues(node.parameters)];
+	return secrets.length ? (JSON.parse(redact(JSON.stringify(node), secrets)) as INode) : node;
 }

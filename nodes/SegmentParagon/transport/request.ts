@@ -13,7 +13,7 @@ import {
 
 import { describeHttpFailure, type Failure } from './errors';
 import { CredentialFieldError, readProxySettings } from './proxyUrl';
-import { redact, secretValues } from './redact';
+import { errorNode, redact, secretValues } from './redact';
 import { isIdempotent, isRetryableStatus, MAX_RETRIES, MAX_WAIT_MS, retryDelay, serverRequestedWait } from './retry';
 import { jwtExpiry, userTokenFor } from './userToken';
 
@@ -50,6 +50,16 @@ function networkCode(error: unknown): string {
 	return 'ECONNRESET';
 }
 
+const NETWORK_FAILURES: Record<string, string> = {
+	ECONNREFUSED: 'was refused',
+	ECONNRESET: 'was dropped',
+	EPIPE: 'was dropped',
+	ETIMEDOUT: 'timed out',
+	ECONNABORTED: 'timed out',
+	ENOTFOUND: 'found no such host',
+	EAI_AGAIN: 'found no such host',
+};
+
 /** Where this failure left the request: refused before sending, or possibly processed. */
 function wasNeverSent(code: string): boolean {
 	return code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN';
@@ -82,12 +92,12 @@ export class SegmentClient {
 			this.secrets.push(userTokenFor(this.credentials));
 		} catch (error) {
 			if (error instanceof CredentialFieldError) {
-				throw new NodeOperationError(this.fn.getNode(), `Paragon credential: ${error.message}`, {
+				throw new NodeOperationError(errorNode(this.fn.getNode()), `Paragon credential: ${error.message}`, {
 					itemIndex,
 					description: `Fix the "${error.field}" field of the Paragon Proxy API credential.`,
 				});
 			}
-			throw new NodeOperationError(this.fn.getNode(), 'The Paragon credential could not be read', { itemIndex });
+			throw new NodeOperationError(errorNode(this.fn.getNode()), 'The Paragon credential could not be read', { itemIndex });
 		}
 	}
 
@@ -168,19 +178,20 @@ export class SegmentClient {
 	}
 
 	private networkError(call: SegmentCall, code: string, sent: boolean, retries: number, itemIndex: number): NodeApiError {
-		const what = code === 'ECONNABORTED' || code === 'ETIMEDOUT' ? 'timed out' : code === 'ECONNREFUSED' ? 'was refused' : `failed (${code})`;
-		let description = `The connection to Paragon's proxy ${what} for ${call.method} ${call.path}. Check the Proxy Base URL in the credential and the network.`;
+		const what = NETWORK_FAILURES[code] ?? 'failed';
+		let description = `The connection to Paragon's proxy ${what} (${code}) for ${call.method} ${call.path}. Check the Proxy Base URL in the credential and the network.`;
 		if (retries) description += ` The node retried ${retries} time(s).`;
 		if (sent && call.method === 'POST' && call.creating) {
-			description = `The connection to Paragon's proxy ${what} before an answer came, so it is not known whether Segment created the ${call.creating}. Check with Get Many before running this item again (the node never sends a create twice).`;
+			description = `The connection to Paragon's proxy ${what} (${code}) before an answer came, so it is not known whether Segment created the ${call.creating}. Check with Get Many before running this item again (the node never sends a create twice).`;
 		}
-		return this.apiError({ code }, { message: `Could not reach Segment through Paragon (${code})`, description }, undefined, itemIndex, this.secrets);
+		// The message names no error code: n8n swaps messages containing one for its generic text.
+		return this.apiError({ connectionError: code }, { message: `Could not reach Segment through Paragon: the connection ${what}`, description }, undefined, itemIndex, this.secrets);
 	}
 
 	private apiError(response: JsonObject, failure: Failure, status: number | undefined, itemIndex: number, secrets: string[]): NodeApiError {
 		const scrub = (text: string) => redact(text, secrets);
 		const safeResponse = JSON.parse(scrub(JSON.stringify(response))) as JsonObject;
-		return new NodeApiError(this.fn.getNode(), safeResponse, {
+		return new NodeApiError(errorNode(this.fn.getNode(), secrets), safeResponse, {
 			message: scrub(failure.message),
 			description: scrub(failure.description),
 			httpCode: status === undefined ? undefined : String(status),
