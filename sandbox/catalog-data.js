@@ -1,0 +1,112 @@
+'use strict';
+// The catalog entries the sandbox knows, in the shape Segment's catalog endpoints return
+// after catalogs.js fills ids, logos and defaults. Categories and platforms follow Segment's.
+
+function option(name, type, required, description, extra = {}) {
+	const entry = { name, type, description, required, label: extra.label || name };
+	if (extra.defaultValue !== undefined) entry.defaultValue = extra.defaultValue;
+	return entry;
+}
+
+const warehouses = [
+	{
+		slug: 'redshift',
+		name: 'Redshift',
+		description: 'Amazon Redshift is a fast, fully managed, petabyte-scale data warehouse.',
+		options: [
+			option('host', 'string', true, 'The hostname of your Redshift cluster.'),
+			option('port', 'number', true, 'The port of your Redshift cluster.', { defaultValue: 5439 }),
+			option('database', 'string', true, 'The database Segment loads into.'),
+			option('username', 'string', true, 'The user Segment connects as.'),
+			option('password', 'password', true, 'The password of that user.'),
+			option('schema', 'string', false, 'The schema Segment writes to.', { defaultValue: 'public' }),
+		],
+	},
+	{
+		slug: 'bigquery',
+		name: 'BigQuery',
+		description: 'Google BigQuery is a serverless, highly scalable data warehouse.',
+		options: [
+			option('project_id', 'string', true, 'The Google Cloud project that holds the dataset.'),
+			option('dataset', 'string', false, 'The dataset Segment loads into.'),
+			option('credentials', 'password', true, 'The JSON key of a service account.'),
+		],
+	},
+	{
+		slug: 'snowflake',
+		name: 'Snowflake',
+		description: 'Snowflake is a cloud data platform.',
+		options: [
+			option('account', 'string', true, 'Your Snowflake account identifier.'),
+			option('warehouse', 'string', true, 'The virtual warehouse that runs the loads.'),
+			option('database', 'string', true, 'The database Segment loads into.'),
+			option('schema', 'string', false, 'The schema Segment writes to.'),
+			option('username', 'string', true, 'The user Segment connects as.'),
+			option('password', 'password', true, 'The password of that user.'),
+			option('role', 'string', false, 'The role Segment uses.'),
+		],
+	},
+	{
+		slug: 'postgres',
+		name: 'Postgres',
+		description: 'PostgreSQL is an open-source relational database.',
+		options: [
+			option('host', 'string', true, 'The hostname of your database.'),
+			option('port', 'number', true, 'The port of your database.', { defaultValue: 5432 }),
+			option('database', 'string', true, 'The database Segment loads into.'),
+			option('username', 'string', true, 'The user Segment connects as.'),
+			option('password', 'password', true, 'The password of that user.'),
+			option('schema', 'string', false, 'The schema Segment writes to.'),
+		],
+	},
+];
+
+function source(slug, name, categories, description, isCloudEventSource = false) {
+	return { slug, name, categories, description, options: [], isCloudEventSource };
+}
+
+const sources = [
+	source('javascript', 'Javascript', ['Website'], 'Analytics.js, the JavaScript library for websites.'),
+	source('react-native', 'React Native', ['Mobile'], 'The React Native library for iOS and Android apps.'),
+	source('http-api', 'HTTP API', ['Server'], 'Send data to Segment from any language over HTTP.'),
+	source('ios', 'iOS', ['Mobile'], 'The Swift library for iOS apps.'),
+	source('android', 'Android', ['Mobile'], 'The Kotlin library for Android apps.'),
+	source('flutter', 'Flutter', ['Mobile'], 'The Flutter library for mobile apps.'),
+	source('amp', 'AMP', ['Website'], 'Segment for Accelerated Mobile Pages.'),
+	source('node', 'Node.js', ['Server'], 'The Node.js library for server-side tracking.'),
+	source('python', 'Python', ['Server'], 'The Python library for server-side tracking.'),
+	source('go', 'Go', ['Server'], 'The Go library for server-side tracking.'),
+	source('java', 'Java', ['Server'], 'The Java library for server-side tracking.'),
+	source('php', 'PHP', ['Server'], 'The PHP library for server-side tracking.'),
+	source('ruby', 'Ruby', ['Server'], 'The Ruby library for server-side tracking.'),
+	source('stripe', 'Stripe', ['Payments'], 'Imports your Stripe objects into your warehouse.'),
+	source('zendesk', 'Zendesk', ['Helpdesk'], 'Imports your Zendesk tickets and users.'),
+	source('customer-io', 'Customer.io', ['Email Marketing'], 'Streams Customer.io email events.', true),
+];
+
+const ALL = { browser: true, server: true, mobile: true };
+const BROWSER = { browser: true, server: false, mobile: false };
+const SERVER = { browser: false, server: true, mobile: false };
+const WEB_SERVER = { browser: true, server: true, mobile: false };
+
+function destination(slug, name, categories, supportedPlatforms, website, description) {
+	return { slug, name, categories, supportedPlatforms, website, description };
+}
+
+const destinations = [
+	destination('google-analytics', 'Google Analytics', ['Analytics'], ALL, 'https://marketingplatform.google.com/about/analytics/', 'Web and app analytics from Google.'),
+	destination('facebook-pixel', 'Facebook Pixel', ['Advertising'], BROWSER, 'https://www.facebook.com/business/learn/facebook-ads-pixel', 'Measures the actions people take on your website after seeing your ads.'),
+	destination('amplitude', 'Amplitude', ['Analytics'], ALL, 'https://amplitude.com', 'Product analytics for web and mobile.'),
+	destination('mixpanel', 'Mixpanel', ['Analytics'], ALL, 'https://mixpanel.com', 'Event analytics for product teams.'),
+	destination('hubspot', 'HubSpot', ['CRM', 'Marketing Automation'], WEB_SERVER, 'https://www.hubspot.com', 'Inbound marketing and CRM.'),
+	destination('salesforce', 'Salesforce', ['CRM'], SERVER, 'https://www.salesforce.com', 'Customer relationship management.'),
+	destination('intercom', 'Intercom', ['Customer Success'], ALL, 'https://www.intercom.com', 'Customer messaging and support.'),
+	destination('customer-io', 'Customer.io', ['Email Marketing', 'Marketing Automation'], ALL, 'https://customer.io', 'Automated messages based on behaviour.'),
+	destination('braze', 'Braze', ['Marketing Automation', 'Email Marketing'], ALL, 'https://www.braze.com', 'Customer engagement across channels.'),
+	destination('mailchimp', 'Mailchimp', ['Email Marketing'], WEB_SERVER, 'https://mailchimp.com', 'Email marketing and audiences.'),
+	destination('google-ads-conversions', 'Google Ads Conversions', ['Advertising'], SERVER, 'https://ads.google.com', 'Uploads offline conversions to Google Ads.'),
+	destination('webhooks', 'Webhooks', ['Raw Data'], ALL, 'https://segment.com/docs/connections/destinations/catalog/webhooks/', 'Sends every event to URLs you choose.'),
+	destination('slack', 'Slack', ['Raw Data'], ALL, 'https://slack.com', 'Posts chosen events to a Slack channel.'),
+];
+
+module.exports = { warehouses, sources, destinations };

@@ -1,0 +1,89 @@
+'use strict';
+// /__sandbox/* endpoints, for tests that run n8n in another process. Not logged, not
+// authenticated, and never carrying a token (the request log is served redacted).
+const { redactEntry } = require('./request-log');
+const { describeFault } = require('./faults');
+
+function info(sandbox, state) {
+	return {
+		url: sandbox.url,
+		projectId: state.projectId,
+		audience: `useparagon.com/${state.projectId}`,
+		userIds: [...new Set(Object.values(state.tokens))],
+		connectedUsers: [...state.connectedUsers],
+		signingKeyMode: Boolean(state.publicKey),
+		seed: state.seed,
+		workspaces: { us: state.workspaces.us.id, eu: state.workspaces.eu.id },
+	};
+}
+
+const ROUTES = {
+	'/__sandbox/info': {
+		GET: (sandbox, state) => info(sandbox, state),
+	},
+	'/__sandbox/requests': {
+		GET: (sandbox, state) => ({ requests: state.log.map(redactEntry) }),
+		DELETE: (sandbox) => {
+			sandbox.clearRequests();
+			return { ok: true };
+		},
+	},
+	'/__sandbox/faults': {
+		GET: (sandbox, state) => ({ faults: state.faults.list.map(describeFault) }),
+		POST: (sandbox, state, body) => {
+			const fault = sandbox.addFault(body);
+			return { ok: true, fault: describeFault(fault), faults: state.faults.list.length };
+		},
+		DELETE: (sandbox) => {
+			sandbox.clearFaults();
+			return { ok: true };
+		},
+	},
+	'/__sandbox/reset': {
+		POST: (sandbox) => {
+			sandbox.reset();
+			return { ok: true };
+		},
+	},
+	'/__sandbox/bulk': {
+		POST: (sandbox, state, body) => {
+			const region = body && body.region !== undefined ? body.region : 'us';
+			const ids = sandbox.bulk(body && body.resource, body && body.count, { region });
+			return { ok: true, count: ids.length, ids };
+		},
+	},
+};
+
+function send(res, status, body) {
+	const payload = JSON.stringify(body);
+	res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(payload) });
+	res.end(payload);
+}
+
+function parseBody(rawBody) {
+	const text = rawBody.toString('utf8');
+	if (text.trim() === '') return undefined;
+	return JSON.parse(text);
+}
+
+function handleControl(sandbox, state, req, res, rawBody) {
+	const path = req.url.split('?')[0];
+	const methods = Object.prototype.hasOwnProperty.call(ROUTES, path) ? ROUTES[path] : null;
+	if (!methods) return send(res, 404, { message: `No control endpoint ${path}` });
+	const run = Object.prototype.hasOwnProperty.call(methods, req.method) ? methods[req.method] : null;
+	if (!run) return send(res, 405, { message: `Use ${Object.keys(methods).join(' or ')} on ${path}` });
+	let body;
+	try {
+		body = parseBody(rawBody);
+	} catch {
+		return send(res, 400, { message: 'Body is not valid JSON' });
+	}
+	try {
+		return send(res, 200, run(sandbox, state, body));
+	} catch (error) {
+		if (error instanceof TypeError) return send(res, 400, { message: error.message });
+		throw error;
+	}
+}
+
+module.exports = { handleControl };

@@ -1,0 +1,84 @@
+'use strict';
+// The path of one proxied request: log it, add latency, apply faults (before or after
+// Paragon's checks), check it as Paragon would, then answer as Segment would.
+const { parseProxyPath, decodedPath } = require('./paragon/path');
+const { authorize } = require('./paragon/auth');
+const { handleSegment } = require('./segment/router');
+const { makeEntry } = require('./request-log');
+const { faultAnswer, headerOverrides, replacesAnswer } = require('./faults');
+const { rateLimitHeaders } = require('./rate-limit');
+
+function write(exchange, status, headers, payload) {
+	const { res, entry } = exchange;
+	if (res.destroyed || res.headersSent) return;
+	entry.status = status;
+	res.writeHead(status, { ...headers, 'Content-Length': Buffer.byteLength(payload) });
+	res.end(payload);
+}
+
+function writeParagon(exchange, answer) {
+	write(exchange, answer.status, { 'Content-Type': 'application/json' }, JSON.stringify(answer.body));
+}
+
+function writeSegment(exchange, answer, overrides = {}) {
+	const headers = { 'Content-Type': 'application/json', ...rateLimitHeaders(), ...(answer.headers || {}), ...overrides };
+	write(exchange, answer.status, headers, JSON.stringify(answer.body));
+}
+
+function drop(exchange) {
+	exchange.entry.status = 0;
+	exchange.req.socket.destroy();
+}
+
+function runSegment(exchange) {
+	const { state, target, req, params, rawBody } = exchange;
+	return handleSegment(state, state.workspaces[target.region], {
+		method: req.method,
+		segments: target.segments,
+		path: decodedPath(target),
+		params,
+		headers: req.headers,
+		rawBody,
+	});
+}
+
+// Plays a fault; returns true when it answered (or dropped) the request itself.
+async function playFault(exchange, fault) {
+	if (fault.delayMs) await exchange.state.sleep(fault.delayMs);
+	if (fault.drop) {
+		drop(exchange);
+		return true;
+	}
+	if (!replacesAnswer(fault)) return false;
+	const answer = faultAnswer(fault);
+	write(exchange, answer.status, answer.headers, answer.payload);
+	return true;
+}
+
+async function handleProxied(state, req, res, rawBody) {
+	const queryStart = req.url.indexOf('?');
+	const rawPath = queryStart < 0 ? req.url : req.url.slice(0, queryStart);
+	const params = new URLSearchParams(queryStart < 0 ? '' : req.url.slice(queryStart + 1));
+	const target = parseProxyPath(rawPath);
+	const entry = makeEntry(req, target, params, rawBody);
+	state.log.push(entry);
+	const exchange = { state, req, res, entry, target, params, rawBody };
+	const match = { method: req.method, path: decodedPath(target), region: target.region };
+
+	if (state.latencyMs > 0) await state.sleep(state.latencyMs);
+
+	const early = state.faults.take(match, true);
+	if (early && (await playFault(exchange, early))) return;
+
+	const verdict = authorize(state, req.headers, target, entry);
+	if (verdict.error) return writeParagon(exchange, verdict.error);
+
+	const fault = state.faults.take(match, false);
+	// process: the write happens, then the client sees the fault (a write that looked failed).
+	const processed = fault && fault.process ? runSegment(exchange) : null;
+	if (fault && (await playFault(exchange, fault))) return;
+	const overrides = { ...(early ? headerOverrides(early) : {}), ...(fault ? headerOverrides(fault) : {}) };
+	writeSegment(exchange, processed || runSegment(exchange), overrides);
+}
+
+module.exports = { handleProxied };

@@ -1,0 +1,54 @@
+'use strict';
+// List / get / create / update / delete, the same for the three resources;
+// what differs (fields, checks, shape) lives in warehouses.js, sources.js, destinations.js.
+const { ok, notFound, unprocessable } = require('./answers');
+const { readPagination, pagination } = require('./query');
+
+function list(state, ws, kind, params) {
+	const page = readPagination(params, kind.resource);
+	if (page.error) return page.error;
+	const collection = ws[kind.resource];
+	const { items, nextSeq } = collection.page(page.from, page.count);
+	return ok({
+		[kind.resource]: items.map((record) => kind.toApi(ws, record)),
+		pagination: pagination(kind.resource, page.current, nextSeq, collection.size),
+	});
+}
+
+function insert(state, ws, kind, body, fixed) {
+	const result = kind.create(state, ws, body, fixed);
+	if (result.errors) return result;
+	ws[kind.resource].insert(result.record);
+	if (kind.onInsert) kind.onInsert(ws, result.record);
+	return result;
+}
+
+function create(state, ws, kind, body) {
+	const result = insert(state, ws, kind, body);
+	if (result.errors) return unprocessable(result.errors);
+	return ok({ [kind.single]: kind.toApi(ws, result.record) });
+}
+
+function get(state, ws, kind, id) {
+	const record = ws[kind.resource].get(id);
+	if (!record) return notFound();
+	return ok({ [kind.single]: kind.toApi(ws, record) });
+}
+
+function update(state, ws, kind, id, body) {
+	const record = ws[kind.resource].get(id);
+	if (!record) return notFound();
+	const errors = kind.update(state, ws, record, body);
+	if (errors.length) return unprocessable(errors);
+	return ok({ [kind.single]: kind.toApi(ws, record) });
+}
+
+function remove(state, ws, kind, id) {
+	const record = ws[kind.resource].get(id);
+	if (!record) return notFound();
+	ws[kind.resource].remove(id);
+	if (kind.onRemove) kind.onRemove(ws, record);
+	return ok({ status: 'SUCCESS' });
+}
+
+module.exports = { list, insert, create, get, update, remove };
