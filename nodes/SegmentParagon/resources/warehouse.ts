@@ -43,7 +43,7 @@ function fieldProperty(field: ConnectionField): INodeProperties {
 		displayName: field.displayName,
 		name: field.name,
 		type: field.kind === 'number' ? 'number' : 'string',
-		typeOptions: field.kind === 'password' ? { password: true } : undefined,
+		typeOptions: field.kind === 'password' ? { password: true } : field.kind === 'number' ? { minValue: 1, maxValue: 65535 } : undefined,
 		// Shown as required when every type that shows it requires it.
 		required: types.every((type) => field.types[type] === 'required') || undefined,
 		default: field.default ?? '',
@@ -111,7 +111,7 @@ export const warehouse: ResourceDefinition = {
 				{ name: 'Using Fields Below', value: 'fields' },
 				{ name: 'Using JSON', value: 'json' },
 			],
-			description: 'Whether to enter the connection as fields or as one JSON object (sent to Segment as the warehouse settings)',
+			description: 'How to give the connection: as the fields of the type, or as one JSON object sent to Segment as the warehouse settings',
 		},
 		...CONNECTION_FIELDS.map(fieldProperty),
 		{
