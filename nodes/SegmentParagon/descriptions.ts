@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { MAX_LIMIT, MAX_OFFSET } from './actions/operations';
 import { RESOURCES } from './resources';
+import { resourceLocator } from './resources/shared';
 import type { ResourceDefinition } from './resources/types';
 
 const DEFINITIONS = Object.values(RESOURCES);
@@ -32,18 +33,18 @@ function operationProperty(definition: ResourceDefinition): INodeProperties {
 }
 
 function idProperty(definition: ResourceDefinition): INodeProperties {
-	return forResource(definition, ['get', 'update', 'delete'], {
-		displayName: definition.displayName,
-		name: definition.idParameter,
-		type: 'resourceLocator',
-		required: true,
-		default: { mode: 'list', value: '' },
-		description: `The ${definition.displayName.toLowerCase()} to work on`,
-		modes: [
-			{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: definition.searchMethod, searchable: true } },
-			{ displayName: 'By ID', name: 'id', type: 'string', placeholder: 'e.g. 2Fkq0aXTwSE9Lbfv5TQfHs' },
-		],
-	});
+	return forResource(
+		definition,
+		['get', 'update', 'delete'],
+		resourceLocator({
+			displayName: definition.displayName,
+			name: definition.idParameter,
+			searchMethod: definition.searchMethod,
+			placeholder: 'e.g. 2Fkq0aXTwSE9Lbfv5TQfHs',
+			description: `The ${definition.displayName.toLowerCase()} to work on`,
+			required: true,
+		}),
+	);
 }
 
 function updateFieldsProperty(definition: ResourceDefinition): INodeProperties {

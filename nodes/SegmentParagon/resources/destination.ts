@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { segmentPath } from '../transport/proxyUrl';
 import type { OperationContext, ResourceDefinition } from './types';
-import { enabledOption, metadataOf, PLATFORM_OPTIONS, PLATFORMS, statusOf, type Platform } from './shared';
+import { additionalFields, enabledOption, metadataOf, PLATFORM_OPTIONS, PLATFORMS, resourceLocator, statusOf, type Platform } from './shared';
 
 export const DESTINATION_CATEGORIES = ['analytics', 'marketing', 'crm', 'ads'] as const;
 
@@ -103,29 +103,18 @@ export const destination: ResourceDefinition = {
 			typeOptions: { loadOptionsMethod: 'getDestinationSlugs', loadOptionsDependsOn: ['categories', 'platform'] },
 			description: 'The catalog entry\'s slug ("_" and "-" alike), e.g. google-analytics. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		},
-		{
+		resourceLocator({
 			displayName: 'Source',
 			name: 'sourceId',
-			type: 'resourceLocator',
-			required: true,
-			default: { mode: 'list', value: '' },
+			searchMethod: 'searchSources',
+			placeholder: 'e.g. qQEHquLrjRDN9j1ByrChyn',
 			description: 'The Segment source the destination reads from',
-			modes: [
-				{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'searchSources', searchable: true } },
-				{ displayName: 'By ID', name: 'id', type: 'string', placeholder: 'e.g. qQEHquLrjRDN9j1ByrChyn' },
-			],
-		},
-		{
-			displayName: 'Additional Fields',
-			name: 'additionalFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: [
-				enabledOption('destination'),
-				{ displayName: 'Settings', name: 'settings', type: 'json', default: '{}', description: 'The destination\'s settings as a JSON object, e.g. {"apiKey": "..."}' },
-			],
-		},
+			required: true,
+		}),
+		additionalFields([
+			enabledOption('destination'),
+			{ displayName: 'Settings', name: 'settings', type: 'json', default: '{}', description: 'The destination\'s settings as a JSON object, e.g. {"apiKey": "..."}' },
+		]),
 	],
 
 	updateFields: [

@@ -4,7 +4,7 @@ import { segmentPath } from '../transport/proxyUrl';
 import { errorNode } from '../transport/redact';
 import type { Label } from '../transport/workspace';
 import type { OperationContext, ResourceDefinition } from './types';
-import { enabledOption, metadataOf, PLATFORM_OPTIONS, PLATFORMS, statusOf, type Platform } from './shared';
+import { additionalFields, enabledOption, metadataOf, PLATFORM_OPTIONS, PLATFORMS, resourceLocator, statusOf, type Platform } from './shared';
 
 const SOURCE_CATEGORIES = ['analytics', 'marketing', 'crm'] as const;
 type SourceCategory = (typeof SOURCE_CATEGORIES)[number];
@@ -99,25 +99,14 @@ export const source: ResourceDefinition = {
 		{ displayName: 'Slug', name: 'slug', type: 'string', required: true, default: '', placeholder: 'e.g. website_analytics', description: 'The source\'s URL-friendly identifier, unique in the workspace' },
 		{ ...platformProperty, required: true, description: 'Where the source runs; also picks the default catalog entry (web: JavaScript, mobile: React Native, server: HTTP API)' },
 		{ ...categoriesProperty, required: true },
-		{
+		resourceLocator({
 			displayName: 'Catalog Entry',
 			name: 'catalogId',
-			type: 'resourceLocator',
-			default: { mode: 'list', value: '' },
+			searchMethod: 'searchSourceCatalog',
+			placeholder: 'e.g. IqDTy1TpoU',
 			description: 'The kind of source in Segment\'s catalog; leave empty for the default of the platform',
-			modes: [
-				{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'searchSourceCatalog', searchable: true } },
-				{ displayName: 'By ID', name: 'id', type: 'string', placeholder: 'e.g. IqDTy1TpoU' },
-			],
-		},
-		{
-			displayName: 'Additional Fields',
-			name: 'additionalFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: [enabledOption('source')],
-		},
+		}),
+		additionalFields([enabledOption('source')]),
 	],
 
 	updateFields: [categoriesProperty, enabledOption('source'), { displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'e.g. Website Analytics' }, platformProperty],

@@ -3,7 +3,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { segmentPath } from '../transport/proxyUrl';
 import { withoutSecrets } from '../transport/redact';
 import type { OperationContext, ResourceDefinition } from './types';
-import { enabledOption, statusOf } from './shared';
+import { additionalFields, enabledOption, statusOf } from './shared';
 
 const WAREHOUSE_TYPES = ['redshift', 'bigquery', 'snowflake'] as const;
 type WarehouseType = (typeof WAREHOUSE_TYPES)[number];
@@ -124,14 +124,7 @@ export const warehouse: ResourceDefinition = {
 			description: 'The warehouse settings Segment expects for this type, as a JSON object',
 			displayOptions: { show: { connectionMode: ['json'] } },
 		},
-		{
-			displayName: 'Additional Fields',
-			name: 'additionalFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: [enabledOption('warehouse')],
-		},
+		additionalFields([enabledOption('warehouse')]),
 	],
 
 	updateFields: [
