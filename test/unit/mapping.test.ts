@@ -1,3 +1,4 @@
+import { describeHttpFailure } from '../../nodes/SegmentParagon/transport/errors';
 import { destination, inCategories, normaliseSlug, seedCategories, supportedPlatforms } from '../../nodes/SegmentParagon/resources/destination';
 import { source } from '../../nodes/SegmentParagon/resources/source';
 import { warehouse } from '../../nodes/SegmentParagon/resources/warehouse';
@@ -102,5 +103,20 @@ describe('redaction', () => {
 		const secrets = secretValues(body);
 		expect(secrets.sort()).toEqual(['hunter22', 'k-123456']);
 		expect(redact('bad password "hunter22" for k-123456', secrets)).toBe('bad password "[redacted]" for [redacted]');
+	});
+});
+
+describe('describeHttpFailure on 404', () => {
+	const context = { notFound: 'Warehouse wh_1', tokenExpired: false, signedByNode: false, retries: 0 };
+
+	it('names the entity whatever the body (Segment\'s errors, empty, or a bare message)', () => {
+		expect(describeHttpFailure(404, { errors: [{ type: 'resource-not-found', message: 'Resource not found' }] }, context).message).toBe('Warehouse wh_1 was not found');
+		expect(describeHttpFailure(404, '', context).message).toBe('Warehouse wh_1 was not found');
+		expect(describeHttpFailure(404, { message: 'Not Found' }, context).message).toBe('Warehouse wh_1 was not found');
+	});
+
+	it('blames the project when Paragon says the project or integration is missing', () => {
+		expect(describeHttpFailure(404, { message: 'Project not found.', status: 404 }, context).message).toBe('Paragon could not find this project or integration');
+		expect(describeHttpFailure(404, { message: 'Not found.' }, { ...context, notFound: undefined }).message).toBe('Paragon could not find this project or integration');
 	});
 });

@@ -205,3 +205,15 @@ describe('the Slug dropdown of destination create', () => {
 		expect(calls(sandbox)).toEqual(['GET /catalog/destinations']);
 	});
 });
+
+describe('answers other proxies give', () => {
+	it('a delete answered 204 No Content is a success', async () => {
+		const [id] = sandbox.bulk('warehouses', 1);
+		sandbox.clearRequests();
+		sandbox.addFault({ method: 'DELETE', path: '/warehouses', status: 204, body: '', process: true });
+		const out = jsonOf(await runSegment(sandbox, { resource: 'warehouse', operation: 'delete', warehouseId: rl(id) }));
+		expect(sandbox.requests.map((request) => request.status)).toEqual([204]);
+		expect(out).toEqual([{ id, deleted: true, status: 204, message: 'Warehouse deleted successfully.' }]);
+		expect(sandbox.entities('warehouses')).toEqual([]);
+	});
+});

@@ -85,10 +85,12 @@ export function describeHttpFailure(status: number, body: unknown, context: Fail
 		};
 	}
 	if (status === 404) {
-		if (errors && context.notFound) {
+		// Paragon says which of its own things is missing; anything else on an entity's path is the entity.
+		const paragonMissing = fromParagon !== undefined && (!context.notFound || /project|integration/i.test(fromParagon));
+		if (context.notFound && !paragonMissing) {
 			return { message: `${context.notFound} was not found`, description: `${answered}. Check the ID, or pick it From list.` };
 		}
-		if (!errors) {
+		if (paragonMissing) {
 			return {
 				message: 'Paragon could not find this project or integration',
 				description: `${answered}. Check the Project ID and the Proxy Base URL in the credential, and that Segment is an integration of this Paragon project.`,

@@ -125,7 +125,9 @@ export class SegmentClient {
 
 			const { statusCode: status, body, headers } = response;
 			if (status >= 200 && status < 300) {
-				if (!body || typeof body !== 'object' || Array.isArray(body)) {
+				// 204 No Content (a delete, from some proxies): success with nothing to read.
+				if (status === 204 || body === undefined || body === null || body === '') return {} as T;
+				if (typeof body !== 'object' || Array.isArray(body)) {
 					throw this.apiError({ status, body: '[not JSON]' }, {
 						message: 'Paragon\'s proxy returned a response that is not JSON',
 						description: `Expected Segment's JSON answer to ${call.method} ${call.path}, got ${typeof body === 'string' ? `"${body.replace(/\s+/g, ' ').slice(0, 80)}"` : typeof body}. Check the Proxy Base URL in the credential.`,
