@@ -26,10 +26,8 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 			for (const json of entries) results.push({ json, pairedItem: { item: itemIndex } });
 		} catch (error) {
 			if (this.continueOnFail()) {
-				results.push({
-					json: { error: (error as Error).message, ...((error as { description?: string }).description ? { description: (error as { description?: string }).description } : {}) },
-					pairedItem: { item: itemIndex },
-				});
+				const { message, description } = error as { message: string; description?: string };
+				results.push({ json: description ? { error: message, description } : { error: message }, pairedItem: { item: itemIndex } });
 				continue;
 			}
 			// Both constructors hand back an error that already is of their class.

@@ -71,7 +71,8 @@ function wasNeverSent(code: string): boolean {
  */
 export class SegmentClient {
 	private credentials?: ICredentialDataDecryptedObject;
-	private secrets: string[] = [];
+	/** Strings no error may contain: the pasted token or key, and each token signed. */
+	private readonly secrets = new Set<string>();
 	private signedByNode = false;
 	requestsSent = 0;
 
@@ -83,13 +84,13 @@ export class SegmentClient {
 			this.credentials = await this.fn.getCredentials(CREDENTIAL_TYPE, itemIndex);
 			for (const field of ['userToken', 'signingKey']) {
 				const value = this.credentials[field];
-				if (typeof value === 'string' && value.trim()) this.secrets.push(value, value.trim());
+				if (typeof value === 'string' && value.trim()) this.secrets.add(value).add(value.trim());
 			}
 			this.signedByNode = this.credentials.tokenSource === 'signingKey';
 		}
 		try {
 			readProxySettings(this.credentials);
-			this.secrets.push(userTokenFor(this.credentials));
+			this.secrets.add(userTokenFor(this.credentials));
 		} catch (error) {
 			if (error instanceof CredentialFieldError) {
 				throw new NodeOperationError(errorNode(this.fn.getNode()), `Paragon credential: ${error.message}`, {
@@ -187,7 +188,7 @@ export class SegmentClient {
 			description = `The connection to Paragon's proxy ${what} (${code}) before an answer came, so it is not known whether Segment created the ${call.creating}. Check with Get Many before running this item again (the node never sends a create twice).`;
 		}
 		// The message names no error code: n8n swaps messages containing one for its generic text.
-		return this.apiError({ connectionError: code }, { message: `Could not reach Segment through Paragon: the connection ${what}`, description }, undefined, itemIndex, this.secrets);
+		return this.apiError({ connectionError: code }, { message: `Could not reach Segment through Paragon: the connection ${what}`, description }, undefined, itemIndex, [...this.secrets]);
 	}
 
 	private apiError(response: JsonObject, failure: Failure, status: number | undefined, itemIndex: number, secrets: string[]): NodeApiError {
