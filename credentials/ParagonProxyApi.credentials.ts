@@ -92,8 +92,8 @@ export class ParagonProxyApi implements ICredentialType {
 			type: 'options',
 			default: 'us',
 			options: [
-				{ name: 'EU (Eu1.api.segmentapis.com)', value: 'eu' },
-				{ name: 'US (Api.segmentapis.com)', value: 'us' },
+				{ name: 'EU', value: 'eu', description: 'Workspaces hosted in the EU (eu1.api.segmentapis.com)' },
+				{ name: 'US', value: 'us', description: 'Workspaces hosted in the US (api.segmentapis.com)' },
 			],
 			description: 'Where the Segment workspace lives',
 		},
