@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { MAX_LIMIT, MAX_OFFSET } from './actions/operations';
+import { optionsProperty } from './actions/runOptions';
 import { RESOURCES } from './resources';
 import { resourceLocator } from './resources/shared';
 import type { ResourceDefinition } from './resources/types';
@@ -116,4 +117,5 @@ export const nodeProperties: INodeProperties[] = [
 	...DEFINITIONS.map(updateFieldsProperty),
 	...listProperties,
 	simplifyProperty,
+	optionsProperty,
 ];

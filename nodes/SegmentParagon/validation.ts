@@ -1,5 +1,6 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INode } from 'n8n-workflow';
 
+import { isDotSegment } from './transport/proxyUrl';
 import { errorNode } from './transport/redact';
 
 /** A parameter that cannot be used; nothing is sent for the item. */
@@ -9,6 +10,8 @@ export function invalid(node: INode, itemIndex: number, message: string, descrip
 
 const MAX_ID_LENGTH = 256;
 const MAX_TEXT_LENGTH = 1000;
+// A service account key (JSON, several lines) is ~2.4 kB; room for larger keys and certificates.
+const MAX_SECRET_LENGTH = 20_000;
 // Control characters never belong in an id or a name.
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
@@ -37,7 +40,7 @@ export class Params {
 	/** A required piece of text, trimmed. */
 	text(name: string, label: string, fallback?: string): string {
 		const value = this.raw(name, fallback);
-		if (typeof value === 'number') return String(value);
+		if (typeof value === 'number' && Number.isFinite(value)) return String(value);
 		if (typeof value !== 'string') throw this.fail(`${label} must be text, not ${describe(value)}`);
 		const trimmed = value.trim();
 		if (!trimmed) throw this.fail(`${label} is empty`, `Enter a value for ${label}.`);
@@ -53,17 +56,31 @@ export class Params {
 		return this.text(name, label);
 	}
 
+	/**
+	 * Optional secret text (a password, a service account key): kept exactly as given, may span
+	 * lines, and never quoted in a message. Undefined when empty.
+	 */
+	optionalSecret(name: string, label: string): string | undefined {
+		const value = this.raw(name, '');
+		if (value === undefined || value === null || (typeof value === 'string' && !value.trim())) return undefined;
+		if (typeof value !== 'string') throw this.fail(`${label} must be text, not ${typeof value === 'object' ? describe(value) : typeof value}`);
+		if (value.length > MAX_SECRET_LENGTH) throw this.fail(`${label} is longer than ${MAX_SECRET_LENGTH} characters`);
+		if (value.includes('\u0000')) throw this.fail(`${label} contains a NUL character`);
+		return value;
+	}
+
 	/** The id of a resource locator (or of a plain string), as one Segment id. */
 	id(name: string, label: string, optional = false): string {
 		const value = this.raw(name, '');
 		const inner = value && typeof value === 'object' && !Array.isArray(value) && '__rl' in value ? (value as IDataObject).value : value;
-		if (typeof inner === 'number') return String(inner);
+		if (typeof inner === 'number' && Number.isFinite(inner)) return String(inner);
 		if (typeof inner !== 'string') throw this.fail(`${label} must be text, not ${describe(inner)}`);
 		const id = inner.trim();
 		if (!id && optional) return '';
 		if (!id) throw this.fail(`${label} is empty`, `Pick the ${label.replace(/ ID$/, '').toLowerCase()} From list, or enter its ID.`);
 		if (id.length > MAX_ID_LENGTH) throw this.fail(`${label} is longer than ${MAX_ID_LENGTH} characters`, 'Segment IDs are short (about 27 characters): check the value.');
 		if (CONTROL.test(id)) throw this.fail(`${label} contains control characters`);
+		if (isDotSegment(id)) throw this.fail(`${label} cannot be "${id}"`, 'An ID of only dots would change the request path (URLs resolve "." and ".."); Segment IDs are letters and digits.');
 		return id;
 	}
 

@@ -6,9 +6,11 @@ import { errorNode } from '../transport/redact';
 import { SegmentClient } from '../transport/request';
 import { Workspace } from '../transport/workspace';
 import { Params } from '../validation';
+import { mapItems } from './mapItems';
 import { OPERATIONS, operations, type OperationName } from './operations';
+import { readRunOptions } from './runOptions';
 
-/** Runs the chosen operation once per input item; one client and one catalog cache per execution. */
+/** Runs the chosen operation for each input item (Options > Concurrency at a time); one client and one catalog cache per execution. */
 export async function route(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const resource = this.getNodeParameter('resource', 0) as ResourceName;
@@ -17,23 +19,25 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 	if (!definition || !OPERATIONS.includes(operation)) {
 		throw new NodeOperationError(this.getNode(), `Unknown resource or operation: ${String(resource)} / ${String(operation)}`);
 	}
-	const workspace = new Workspace(new SegmentClient(this));
-	const results: INodeExecutionData[] = [];
+	// Invalid Options stop the whole run, Continue On Fail or not: no item could run with them.
+	const { timeoutMs, concurrency } = readRunOptions(this);
+	const workspace = new Workspace(new SegmentClient(this, { timeoutMs }));
 
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+	const runItem = async (itemIndex: number): Promise<INodeExecutionData[]> => {
 		try {
 			const entries = await operations[operation](definition, { fn: this, workspace, params: new Params(this, itemIndex) });
-			for (const json of entries) results.push({ json, pairedItem: { item: itemIndex } });
+			return entries.map((json) => ({ json, pairedItem: { item: itemIndex } }));
 		} catch (error) {
 			if (this.continueOnFail()) {
 				const { message, description } = error as { message: string; description?: string };
-				results.push({ json: description ? { error: message, description } : { error: message }, pairedItem: { item: itemIndex } });
-				continue;
+				return [{ json: description ? { error: message, description } : { error: message }, pairedItem: { item: itemIndex } }];
 			}
 			// Both constructors hand back an error that already is of their class.
 			if (error instanceof NodeApiError) throw new NodeApiError(this.getNode(), error as unknown as JsonObject);
 			throw new NodeOperationError(errorNode(this.getNode()), error as Error, { itemIndex });
 		}
-	}
-	return [results];
+	};
+
+	const perItem = await mapItems(items.length, concurrency, runItem);
+	return [perItem.flat()];
 }

@@ -10,6 +10,9 @@ export const DESTINATION_CATEGORIES = ['analytics', 'marketing', 'crm', 'ads'] a
 const SUPPORTED_PLATFORM_KEY: Record<Platform, string> = { web: 'browser', server: 'server', mobile: 'mobile' };
 const PREFERRED_PLATFORMS: Platform[] = ['web', 'server', 'mobile'];
 
+// What a catalog slug can look like (any case, `_` for `-`); anything else is refused before the catalog is fetched.
+const CATALOG_SLUG = /^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/;
+
 /** Catalog slugs compare with `_` and `-` alike and without case. */
 export function normaliseSlug(slug: string): string {
 	return slug.trim().toLowerCase().replace(/_/g, '-');
@@ -127,6 +130,9 @@ export const destination: ResourceDefinition = {
 		const { params, workspace } = context;
 		const name = params.text('name', 'Name');
 		const slug = params.text('slug', 'Slug');
+		if (!CATALOG_SLUG.test(slug)) {
+			throw params.fail(`Slug "${slug.slice(0, 60)}" is not a destination catalog slug`, 'Catalog slugs are letters, digits, "-" and "_" (e.g. google-analytics): pick one from the Slug list.');
+		}
 		const platform = params.choice('platform', 'Platform', PLATFORMS);
 		const categories = params.choices('categories', 'Categories', DESTINATION_CATEGORIES);
 		const sourceId = params.id('sourceId', 'Source');

@@ -64,7 +64,12 @@ function connectionFromFields(context: OperationContext, type: WarehouseType): I
 			settings[field.setting] = params.integer(field.name, field.displayName, Number(field.default), 1, 65535);
 			continue;
 		}
-		const value = use === 'required' ? params.text(field.name, field.displayName) : params.optionalText(field.name, field.displayName);
+		const value =
+			field.kind === 'password'
+				? params.optionalSecret(field.name, field.displayName)
+				: use === 'required'
+					? params.text(field.name, field.displayName)
+					: params.optionalText(field.name, field.displayName);
 		if (value !== undefined) settings[field.setting] = value;
 	}
 	return settings;

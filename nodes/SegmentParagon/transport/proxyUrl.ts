@@ -62,7 +62,16 @@ export function proxyUrl(settings: ProxySettings): string {
 	return settings.region === 'eu' ? `${root}/${EU_SEGMENT_API}` : root;
 }
 
+// URL parsers resolve "." and ".." segments (even percent-encoded ones), so they cannot be sent as ids.
+const DOT_SEGMENT = /^\.{1,2}$/;
+
+export function isDotSegment(part: string): boolean {
+	return DOT_SEGMENT.test(part);
+}
+
 /** A Segment path from fixed words and ids: each id is exactly one percent-encoded segment. */
 export function segmentPath(...parts: string[]): string {
+	const dots = parts.find(isDotSegment);
+	if (dots !== undefined) throw new Error(`"${dots}" cannot be sent as an ID: it would change the request path`);
 	return '/' + parts.map((part) => encodeURIComponent(part)).join('/');
 }

@@ -11,8 +11,9 @@ export function isSecretKey(key: string): boolean {
 export function secretValues(value: unknown, into: string[] = [], parentIsSecret = false): string[] {
 	if (typeof value === 'string') {
 		if (parentIsSecret && value.length >= 4) into.push(value);
-		// JSON parameters (connection, settings) arrive as text in saved workflows.
-		else if (/^\s*\{/.test(value)) secretValues(parseObject(value), into, parentIsSecret);
+		// JSON parameters (connection, settings) arrive as text in saved workflows; a secret one
+		// (a service account key) has secrets inside that an answer could quote one by one.
+		if (/^\s*\{/.test(value)) secretValues(parseObject(value), into, parentIsSecret);
 	} else if (Array.isArray(value)) {
 		for (const entry of value) secretValues(entry, into, parentIsSecret);
 	} else if (value && typeof value === 'object') {
@@ -23,10 +24,26 @@ export function secretValues(value: unknown, into: string[] = [], parentIsSecret
 	return into;
 }
 
-/** Replaces each secret (and its JSON-escaped form) in `text` with a fixed mask. */
+// A line of a multi-line secret (a PEM body line) is secret on its own; PEM armor lines are not.
+const MIN_SECRET_LINE = 16;
+const PEM_ARMOR = /^-----(BEGIN|END) [A-Z ]+-----$/;
+
+function withLines(secrets: readonly string[]): string[] {
+	const all = new Set(secrets);
+	for (const secret of secrets) {
+		for (const raw of secret.split(/\r?\n|\\n/)) {
+			const line = raw.trim();
+			if (line.length >= MIN_SECRET_LINE && line !== secret && !PEM_ARMOR.test(line)) all.add(line);
+		}
+	}
+	return [...all];
+}
+
+/** Replaces each secret (its lines, and their JSON-escaped forms) in `text` with a fixed mask. */
 export function redact(text: string, secrets: readonly string[]): string {
 	let out = text;
-	for (const secret of secrets) {
+	// Longest first, so a whole secret is masked before any part of it.
+	for (const secret of withLines(secrets).sort((a, b) => b.length - a.length)) {
 		if (!secret || secret.length < 4) continue;
 		for (const form of new Set([secret, JSON.stringify(secret).slice(1, -1)])) {
 			out = out.split(form).join('[redacted]');

@@ -18,7 +18,8 @@ import { isIdempotent, isRetryableStatus, MAX_RETRIES, MAX_WAIT_MS, retryDelay, 
 import { jwtExpiry, userTokenFor } from './userToken';
 
 export const CREDENTIAL_TYPE = 'paragonProxyApi';
-const REQUEST_TIMEOUT_MS = 60_000;
+/** How long one request may wait for an answer unless Options > Timeout says otherwise. */
+export const DEFAULT_TIMEOUT_MS = 60_000;
 
 export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions;
 
@@ -50,15 +51,29 @@ function networkCode(error: unknown): string {
 	return 'ECONNRESET';
 }
 
+/** What the node's Options tell the client. */
+export interface ClientSettings {
+	/** Per request, in ms: a request without an answer by then is aborted. */
+	timeoutMs?: number;
+}
+
+// axios says ECONNABORTED when its own timeout fires, ETIMEDOUT when the socket's does.
+const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT']);
+// The user stopped the execution: no retry, and no "check the network" hint.
+const CANCELLED_CODE = 'ERR_CANCELED';
+
 const NETWORK_FAILURES: Record<string, string> = {
 	ECONNREFUSED: 'was refused',
 	ECONNRESET: 'was dropped',
 	EPIPE: 'was dropped',
-	ETIMEDOUT: 'timed out',
-	ECONNABORTED: 'timed out',
 	ENOTFOUND: 'found no such host',
 	EAI_AGAIN: 'found no such host',
 };
+
+/** The hint for a create whose answer never arrived intact. */
+function mayHaveCreated(what: string): string {
+	return `Segment may or may not have created the ${what}: check with Get Many before running this item again (the node never sends a create twice).`;
+}
 
 /** Where this failure left the request: refused before sending, or possibly processed. */
 function wasNeverSent(code: string): boolean {
@@ -75,8 +90,16 @@ export class SegmentClient {
 	private readonly secrets = new Set<string>();
 	private signedByNode = false;
 	requestsSent = 0;
+	private readonly timeoutMs: number;
+	/** After a 429 no request of this execution goes out before this instant (items run in parallel share it). */
+	private pausedUntil = 0;
 
-	constructor(private readonly fn: RequestContext) {}
+	constructor(
+		private readonly fn: RequestContext,
+		settings: ClientSettings = {},
+	) {
+		this.timeoutMs = settings.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+	}
 
 	/** Reads and checks the credential once; a bad field fails the item before anything is sent. */
 	async prepare(itemIndex: number): Promise<void> {
@@ -109,6 +132,7 @@ export class SegmentClient {
 		let uncertain = false; // an earlier attempt may have reached Segment
 
 		for (let attempt = 0; ; attempt++) {
+			await this.waitForRateLimit();
 			let response: FullResponse;
 			try {
 				this.requestsSent++;
@@ -116,6 +140,7 @@ export class SegmentClient {
 			} catch (error) {
 				const code = networkCode(error);
 				const sent = !wasNeverSent(code);
+				if (code === CANCELLED_CODE) throw this.cancelledError(call, itemIndex);
 				if ((!sent || isIdempotent(call.method)) && attempt < MAX_RETRIES) {
 					uncertain ||= sent;
 					await sleep(retryDelay(attempt, undefined));
@@ -129,9 +154,12 @@ export class SegmentClient {
 				// 204 No Content (a delete, from some proxies): success with nothing to read.
 				if (status === 204 || body === undefined || body === null || body === '') return {} as T;
 				if (typeof body !== 'object' || Array.isArray(body)) {
+					let description = `Expected Segment's JSON answer to ${call.method} ${call.path}, got ${typeof body === 'string' ? `"${body.replace(/\s+/g, ' ').slice(0, 80)}"` : typeof body}. Check the Proxy Base URL in the credential.`;
+					// A success status carrying some page instead of Segment's answer: the create may have gone through.
+					if (call.method === 'POST' && call.creating) description += ` ${mayHaveCreated(call.creating)}`;
 					throw this.apiError({ status, body: '[not JSON]' }, {
 						message: 'Paragon\'s proxy returned a response that is not JSON',
-						description: `Expected Segment's JSON answer to ${call.method} ${call.path}, got ${typeof body === 'string' ? `"${body.replace(/\s+/g, ' ').slice(0, 80)}"` : typeof body}. Check the Proxy Base URL in the credential.`,
+						description,
 					}, status, itemIndex, secrets);
 				}
 				return ((body as IDataObject).data ?? {}) as T;
@@ -143,6 +171,7 @@ export class SegmentClient {
 				const wait = retryDelay(attempt, serverRequestedWait(status, headers, body, Date.now()));
 				if (wait <= MAX_WAIT_MS) {
 					uncertain ||= status !== 429;
+					if (status === 429) this.pausedUntil = Math.max(this.pausedUntil, Date.now() + wait);
 					await sleep(wait);
 					continue;
 				}
@@ -154,7 +183,7 @@ export class SegmentClient {
 				retries: attempt,
 			});
 			if (call.method === 'POST' && status >= 500 && call.creating) {
-				failure.description += ` Segment may or may not have created the ${call.creating}: check with Get Many before running this item again (the node never sends a create twice).`;
+				failure.description += ` ${mayHaveCreated(call.creating)}`;
 			}
 			throw this.apiError({ status, body: body as JsonObject }, failure, status, itemIndex, secrets);
 		}
@@ -170,7 +199,7 @@ export class SegmentClient {
 			json: true,
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
-			timeout: REQUEST_TIMEOUT_MS,
+			timeout: this.timeoutMs,
 		};
 	}
 
@@ -180,9 +209,25 @@ export class SegmentClient {
 		return exp !== undefined && exp * 1000 <= Date.now();
 	}
 
+	/** Holds back while an earlier 429 of this execution asks every request to wait. */
+	private async waitForRateLimit(): Promise<void> {
+		const pause = this.pausedUntil - Date.now();
+		if (pause > 0) await sleep(pause);
+	}
+
+	private cancelledError(call: SegmentCall, itemIndex: number): NodeApiError {
+		const creating = call.method === 'POST' && call.creating ? ` ${mayHaveCreated(call.creating)}` : '';
+		return this.apiError({ connectionError: CANCELLED_CODE }, {
+			message: 'The execution was cancelled while waiting for Segment',
+			description: `${call.method} ${call.path} was aborted and not retried.${creating}`,
+		}, undefined, itemIndex, [...this.secrets]);
+	}
+
 	private networkError(call: SegmentCall, code: string, sent: boolean, retries: number, itemIndex: number): NodeApiError {
-		const what = NETWORK_FAILURES[code] ?? 'failed';
-		let description = `The connection to Paragon's proxy ${what} (${code}) for ${call.method} ${call.path}. Check the Proxy Base URL in the credential and the network.`;
+		const timedOut = TIMEOUT_CODES.has(code);
+		const what = timedOut ? `timed out after ${this.timeoutMs} ms` : (NETWORK_FAILURES[code] ?? 'failed');
+		const check = timedOut ? 'Raise Options > Timeout if Segment is slow, or check the Proxy Base URL in the credential.' : 'Check the Proxy Base URL in the credential and the network.';
+		let description = `The connection to Paragon's proxy ${what} (${code}) for ${call.method} ${call.path}. ${check}`;
 		if (retries) description += ` The node retried ${retries} time(s).`;
 		if (sent && call.method === 'POST' && call.creating) {
 			description = `The connection to Paragon's proxy ${what} (${code}) before an answer came, so it is not known whether Segment created the ${call.creating}. Check with Get Many before running this item again (the node never sends a create twice).`;

@@ -28,6 +28,8 @@ export function labelText(label: Label): string {
 export class Workspace {
 	private readonly catalogs = new Map<CatalogKind, Promise<IDataObject[]>>();
 	private labels?: Promise<Label[]>;
+	/** Labels being created, so items run in parallel never send the same label twice. */
+	private readonly labelsCreating = new Map<string, Promise<void>>();
 
 	constructor(readonly client: SegmentClient) {}
 
@@ -69,9 +71,21 @@ export class Workspace {
 	async ensureLabels(wanted: Label[], itemIndex: number): Promise<void> {
 		const existing = await this.workspaceLabels(itemIndex);
 		for (const label of wanted) {
-			if (existing.some((known) => labelText(known) === labelText(label))) continue;
-			await this.client.request({ method: 'POST', path: segmentPath('labels'), body: { label } }, itemIndex);
-			existing.push(label);
+			const text = labelText(label);
+			if (existing.some((known) => labelText(known) === text)) continue;
+			let creating = this.labelsCreating.get(text);
+			if (!creating) {
+				creating = this.client.request({ method: 'POST', path: segmentPath('labels'), body: { label } }, itemIndex).then(() => {
+					existing.push(label);
+				});
+				this.labelsCreating.set(text, creating);
+				// Settled either way: a made label is in `existing`, a failed one may be tried by the next item.
+				creating.then(
+					() => this.labelsCreating.delete(text),
+					() => this.labelsCreating.delete(text),
+				);
+			}
+			await creating;
 		}
 	}
 }

@@ -1,0 +1,114 @@
+'use strict';
+// npm run bench [-- --runs 5]
+//
+// Runs each scenario of test/bench/worker.ts in its own Node process (the node in the real n8n
+// engine, in-process; the sandbox in a child process), against the sandbox with no added latency
+// and with 20 ms per request, and prints the medians as markdown tables. Exits 1 when the node
+// sends more requests, signs more tokens or fetches the catalog more often than it should.
+const { execFileSync } = require('node:child_process');
+const os = require('node:os');
+const path = require('node:path');
+
+const runsFlag = process.argv.indexOf('--runs');
+const RUNS = Number(runsFlag > 0 ? process.argv[runsFlag + 1] : process.env.BENCH_RUNS || 5);
+const LATENCIES = [0, 20];
+const CONCURRENCY = 5;
+const worker = path.join(__dirname, 'worker.ts');
+const register = path.join(__dirname, 'register.js');
+const failures = [];
+
+function run(args) {
+	process.stderr.write(`bench: ${JSON.stringify(args)}\n`);
+	const output = execFileSync(process.execPath, ['--expose-gc', '-r', register, worker, JSON.stringify({ runs: RUNS, ...args })], {
+		cwd: path.join(__dirname, '..', '..'),
+		stdio: ['ignore', 'pipe', 'inherit'],
+		maxBuffer: 16 * 2 ** 20,
+	});
+	return JSON.parse(output.toString().trim().split('\n').pop());
+}
+
+const median = (values) => {
+	const sorted = [...values].sort((a, b) => a - b);
+	const middle = Math.floor(sorted.length / 2);
+	return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+const ms = (value) => (value >= 1000 ? `${(value / 1000).toFixed(2)} s` : `${value.toFixed(value < 10 ? 2 : 0)} ms`);
+const count = (value) => value.toLocaleString('en-US');
+const check = (ok, message) => {
+	if (!ok) failures.push(message);
+	return ok ? '' : ' ⚠';
+};
+
+function listTable() {
+	const rows = ['| sandbox latency | entities | requests sent (minimum) | median time | per 1,000 entities | peak heap above idle | process max RSS | time ratio 100k / 10k |', '|---|---|---|---|---|---|---|---|'];
+	for (const latencyMs of LATENCIES) {
+		const small = run({ scenario: 'list', count: 10_000, latencyMs });
+		const large = run({ scenario: 'list', count: 100_000, latencyMs });
+		const smallMs = median(small.result.runs.map((r) => r.ms));
+		for (const figures of [small, large]) {
+			const { result } = figures;
+			const requests = median(result.runs.map((r) => r.requests));
+			const time = median(result.runs.map((r) => r.ms));
+			const flag = check(result.runs.every((r) => r.requests === result.minimumRequests), `list ${result.count} at ${latencyMs} ms sent ${requests} requests, minimum ${result.minimumRequests}`);
+			const ratio = figures === large ? `${(time / smallMs).toFixed(1)} (linear = 10)` : '';
+			rows.push(`| ${latencyMs} ms | ${count(result.count)} | ${requests} (${result.minimumRequests})${flag} | ${ms(time)} | ${ms(time / (result.count / 1000))} | ${median(result.runs.map((r) => r.peakHeapMb)).toFixed(0)} MB | ${figures.maxRssMb.toFixed(0)} MB | ${ratio} |`);
+		}
+	}
+	return rows;
+}
+
+function getTable() {
+	const rows = [
+		`| sandbox latency | node, one item at a time | node, Options > Concurrency ${CONCURRENCY} | bare keep-alive http client, sequential | ratio node / bare (goal ≤ 1.3 at 20 ms) | ratio node with concurrency ${CONCURRENCY} / bare |`,
+		'|---|---|---|---|---|---|',
+	];
+	for (const latencyMs of LATENCIES) {
+		const { result } = run({ scenario: 'get', count: 1000, concurrency: CONCURRENCY, latencyMs });
+		const perItem = (key) => median(result.runs.map((r) => r[key])) / result.count;
+		const node = perItem('nodeMs');
+		const parallel = perItem('nodeConcurrentMs');
+		const bare = perItem('bareMs');
+		const flag = latencyMs === 20 ? check(node / bare <= 1.3, `1,000 gets at 20 ms: node / bare = ${(node / bare).toFixed(2)} > 1.3`) : '';
+		rows.push(`| ${latencyMs} ms | ${ms(node)} per item | ${ms(parallel)} per item | ${ms(bare)} per item | ${(node / bare).toFixed(2)}${flag} | ${(parallel / bare).toFixed(2)} |`);
+	}
+	return rows;
+}
+
+function tokenTable() {
+	const rows = ['| sandbox latency | execution | warehouse creates | signatures made | catalog requests | requests sent | median time per create |', '|---|---|---|---|---|---|---|'];
+	for (const latencyMs of LATENCIES) {
+		const { result } = run({ scenario: 'tokens', count: 100, latencyMs: latencyMs });
+		for (const cold of [true, false]) {
+			const runs = result.runs.filter((r) => r.cold === cold);
+			if (!runs.length) continue;
+			const signatures = Math.max(...runs.map((r) => r.signatures));
+			const catalog = Math.max(...runs.map((r) => r.catalogRequests));
+			const requests = Math.max(...runs.map((r) => r.requests));
+			const flag = check(signatures <= (cold ? 1 : 0) && catalog === 1 && requests === result.count + 1, `100 creates at ${latencyMs} ms: ${signatures} signatures, ${catalog} catalog requests, ${requests} requests`);
+			rows.push(`| ${latencyMs} ms | ${cold ? 'first (no token cached)' : 'later (token cached)'} | ${result.count} | ${signatures} | ${catalog} | ${requests}${flag} | ${ms(median(runs.map((r) => r.ms)) / result.count)} |`);
+		}
+	}
+	return rows;
+}
+
+const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+const out = [
+	`Node ${process.version}, ${cpu} (${os.cpus().length} cores), median of ${RUNS} run(s); the sandbox in its own process; load average ${os.loadavg()[0].toFixed(2)} at start.`,
+	'',
+	'**Get Many, Return All (warehouses)**',
+	'',
+	...listTable(),
+	'',
+	'**1,000 Get items in one execution** (warehouse get, ids from the items)',
+	'',
+	...getTable(),
+	'',
+	'**Token and catalog per execution** (100 warehouse creates in one execution, Token Source: Signing Key)',
+	'',
+	...tokenTable(),
+];
+process.stdout.write(`${out.join('\n')}\n`);
+if (failures.length) {
+	process.stderr.write(`bench: ${failures.length} check(s) failed:\n  ${failures.join('\n  ')}\n`);
+	process.exit(1);
+}

@@ -1,0 +1,193 @@
+/**
+ * One benchmark scenario, run several times in this process: the node in the real n8n engine
+ * (test/helpers/engine.ts, in-process) against a sandbox in a child process. Prints one JSON line
+ * with every run's figures; test/bench/run.js starts one worker per scenario and makes the table.
+ *
+ *   node --expose-gc -r ./test/bench/register.js test/bench/worker.ts '{"scenario":"list","count":10000,"latencyMs":0,"runs":5}'
+ */
+import { fork } from 'node:child_process';
+import http from 'node:http';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+
+import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
+
+import { clearTokenCache, signatureCount } from '../../nodes/SegmentParagon/transport/userToken';
+import type { RunNodeResult } from '../helpers/engine';
+import { engine, keys, PROJECT_ID, USER_ID, USER_TOKEN } from '../helpers/world';
+
+interface Args {
+	scenario: 'list' | 'get' | 'tokens';
+	runs: number;
+	latencyMs: number;
+	count?: number;
+	concurrency?: number;
+}
+
+interface RemoteSandbox {
+	url: string;
+	control<T = IDataObject>(method: string, path: string, body?: unknown): Promise<T>;
+	requests(): Promise<Array<{ method: string; segments: string[] }>>;
+	close(): void;
+}
+
+async function startRemoteSandbox(latencyMs: number): Promise<RemoteSandbox> {
+	const child = fork(join(__dirname, 'sandboxProcess.js'), { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+	child.send({ projectId: PROJECT_ID, tokens: { [USER_TOKEN]: USER_ID }, publicKey: keys.publicPem, connectedUsers: [USER_ID], latencyMs });
+	const answer = await new Promise<{ url?: string; error?: string }>((resolve) => child.once('message', resolve));
+	if (!answer.url) throw new Error(`sandbox did not start: ${answer.error}`);
+	const url = answer.url;
+	const control = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+		const response = await fetch(`${url}${path}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+		return (await response.json()) as T;
+	};
+	return {
+		url,
+		control,
+		requests: async () => (await control<{ requests: Array<{ method: string; segments: string[] }> }>('GET', '/__sandbox/requests')).requests,
+		close: () => child.disconnect(),
+	};
+}
+
+const userToken = (url: string): ICredentialDataDecryptedObject => ({ projectId: PROJECT_ID, tokenSource: 'userToken', userToken: USER_TOKEN, proxyBaseUrl: url, region: 'us' });
+const signingKey = (url: string): ICredentialDataDecryptedObject => ({ projectId: PROJECT_ID, tokenSource: 'signingKey', signingKey: keys.privatePem, userId: USER_ID, tokenTtl: 3600, proxyBaseUrl: url, region: 'us' });
+
+async function runNode(parameters: INodeParameters, credentials: ICredentialDataDecryptedObject, items?: IDataObject[]): Promise<RunNodeResult> {
+	const result = await engine.runNode({ nodeType: 'segmentParagon', parameters, credentials: { type: 'paragonProxyApi', data: credentials }, items });
+	if (result.error) throw new Error(`node failed: ${result.error.message} ${result.error.description ?? ''}`);
+	return result;
+}
+
+interface Measured<T> {
+	ms: number;
+	/** Highest heap use during the call, above the heap after a full GC before it (MB). */
+	peakHeapMb: number;
+	value: T;
+}
+
+async function measure<T>(work: () => Promise<T>): Promise<Measured<T>> {
+	(globalThis as { gc?: () => void }).gc?.();
+	const base = process.memoryUsage().heapUsed;
+	let peak = base;
+	const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().heapUsed)), 5);
+	const started = performance.now();
+	const value = await work();
+	const ms = performance.now() - started;
+	peak = Math.max(peak, process.memoryUsage().heapUsed);
+	clearInterval(sampler);
+	return { ms, peakHeapMb: (peak - base) / 2 ** 20, value };
+}
+
+/** The baseline: Node's own http client with a keep-alive agent, one GET after the other. */
+async function bareGets(url: string, ids: string[]): Promise<number> {
+	const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+	let parsed = 0;
+	for (const id of ids) {
+		await new Promise<void>((resolve, reject) => {
+			const request = http.request(
+				`${url}/projects/${PROJECT_ID}/sdk/proxy/segment/warehouses/${encodeURIComponent(id)}`,
+				{ agent, headers: { authorization: `Bearer ${USER_TOKEN}`, accept: 'application/json' } },
+				(response) => {
+					const chunks: Buffer[] = [];
+					response.on('data', (chunk: Buffer) => chunks.push(chunk));
+					response.on('end', () => {
+						if ((JSON.parse(Buffer.concat(chunks).toString('utf8')) as { data?: { warehouse?: unknown } }).data?.warehouse) parsed++;
+						resolve();
+					});
+				},
+			);
+			request.on('error', reject);
+			request.end();
+		});
+	}
+	agent.destroy();
+	if (parsed !== ids.length) throw new Error(`bare client got ${parsed} of ${ids.length} warehouses`);
+	return parsed;
+}
+
+async function listScenario(sandbox: RemoteSandbox, args: Args) {
+	const count = args.count ?? 10_000;
+	await sandbox.control('POST', '/__sandbox/bulk', { resource: 'warehouses', count });
+	const runs = [];
+	for (let run = 0; run < args.runs; run++) {
+		await sandbox.control('DELETE', '/__sandbox/requests');
+		const measured = await measure(() => runNode({ resource: 'warehouse', operation: 'list', returnAll: true }, userToken(sandbox.url)));
+		const items = measured.value.items.length;
+		if (items !== count) throw new Error(`listed ${items} of ${count}`);
+		runs.push({ ms: measured.ms, peakHeapMb: measured.peakHeapMb, requests: (await sandbox.requests()).length });
+	}
+	return { count, minimumRequests: Math.ceil(count / 200), runs };
+}
+
+async function getScenario(sandbox: RemoteSandbox, args: Args) {
+	const count = args.count ?? 1000;
+	const { ids } = await sandbox.control<{ ids: string[] }>('POST', '/__sandbox/bulk', { resource: 'warehouses', count });
+	const items = ids.map((id) => ({ id }));
+	const parameters = (concurrency: number): INodeParameters => ({
+		resource: 'warehouse',
+		operation: 'get',
+		warehouseId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
+		...(concurrency > 1 ? { options: { concurrency } } : {}),
+	});
+	const node = async (concurrency: number) => {
+		await sandbox.control('DELETE', '/__sandbox/requests');
+		const measured = await measure(() => runNode(parameters(concurrency), userToken(sandbox.url), items));
+		if (measured.value.items.length !== count) throw new Error(`got ${measured.value.items.length} of ${count}`);
+		const requests = (await sandbox.requests()).length;
+		if (requests !== count) throw new Error(`sent ${requests} requests for ${count} items`);
+		return measured.ms;
+	};
+	// Interleaved, so a slow moment of the machine weighs on all three alike.
+	const runs = [];
+	for (let run = 0; run < args.runs; run++) {
+		const sequential = await node(1);
+		const parallel = args.concurrency ? await node(args.concurrency) : undefined;
+		const bare = (await measure(() => bareGets(sandbox.url, ids))).ms;
+		runs.push({ nodeMs: sequential, nodeConcurrentMs: parallel, bareMs: bare });
+	}
+	return { count, concurrency: args.concurrency, runs };
+}
+
+async function tokensScenario(sandbox: RemoteSandbox, args: Args) {
+	const count = args.count ?? 100;
+	const items = Array.from({ length: count }, (_v, n) => ({ n }));
+	const parameters: INodeParameters = { resource: 'warehouse', operation: 'create', name: '={{ "Bench warehouse " + $json.n }}', type: 'redshift', connectionMode: 'json', connection: '{"host":"bench.example.com"}' };
+	const runs = [];
+	for (let run = 0; run < args.runs; run++) {
+		// Every other execution starts with no token cached (a fresh n8n process); the others reuse it.
+		const cold = run % 2 === 0;
+		if (cold) clearTokenCache();
+		await sandbox.control('DELETE', '/__sandbox/requests');
+		const signaturesBefore = signatureCount();
+		const measured = await measure(() => runNode(parameters, signingKey(sandbox.url), items));
+		const requests = await sandbox.requests();
+		runs.push({
+			cold,
+			ms: measured.ms,
+			signatures: signatureCount() - signaturesBefore,
+			catalogRequests: requests.filter((request) => request.method === 'GET' && request.segments.join('/') === 'catalog/warehouses').length,
+			requests: requests.length,
+			created: measured.value.items.length,
+		});
+	}
+	return { count, runs };
+}
+
+async function main(): Promise<void> {
+	const args = JSON.parse(process.argv[2] ?? '{}') as Args;
+	const sandbox = await startRemoteSandbox(args.latencyMs);
+	try {
+		// One run first, not counted: loads n8n-core and warms the JIT.
+		await runNode({ resource: 'warehouse', operation: 'list', limit: 1 }, userToken(sandbox.url));
+		const scenarios = { list: listScenario, get: getScenario, tokens: tokensScenario };
+		const result = await scenarios[args.scenario](sandbox, args);
+		process.stdout.write(`${JSON.stringify({ ...args, result, maxRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);
+	} finally {
+		sandbox.close();
+	}
+}
+
+main().catch((error: unknown) => {
+	process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
+	process.exit(1);
+});

@@ -1,0 +1,231 @@
+/**
+ * The operations of the fault matrix, each with the exact Segment calls it makes when all goes
+ * well, and the faults injected at each of those calls.
+ */
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+
+import { rl } from '../helpers/engine';
+import type { Sandbox } from '../helpers/world';
+import { WAREHOUSE_PASSWORD } from './support';
+
+export interface Ids {
+	warehouseId: string;
+	sourceId: string;
+	destinationId: string;
+}
+
+/** One Segment call of an operation, as `calls()` prints it; `{new}` is the id the operation created. */
+export interface Step {
+	method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+	/** The decoded path the fault matches (a prefix, segment by segment). */
+	path: string;
+	/** Whether the fault matrix aims a fault at this call (a second POST /labels cannot be told from the first). */
+	faulted: boolean;
+	/** A POST that creates what the user asked for (a warehouse, a source): "may have created" applies. */
+	creates?: boolean;
+}
+
+export interface Scenario {
+	name: string;
+	parameters(ids: Ids): INodeParameters;
+	steps(ids: Ids): Step[];
+	/** What the workspace looks like after a successful run. */
+	succeeded(sandbox: Sandbox, ids: Ids, out: IDataObject[]): void;
+}
+
+export function callOf(step: Step): string {
+	return `${step.method} ${step.path}`;
+}
+
+/** The created source's id, for the `{new}` of a source create's last call. */
+export function newSourceId(sandbox: Sandbox): string | undefined {
+	return sandbox.entities('sources').find((entity) => entity.slug === 'new_source')?.id as string | undefined;
+}
+
+const labelsOf = (entity: IDataObject | undefined) => ((entity?.labels as Array<{ key: string; value: string }>) ?? []).map(({ key, value }) => `${key}:${value}`).sort();
+
+export const SCENARIOS: Scenario[] = [
+	{
+		name: 'warehouse list',
+		parameters: () => ({ resource: 'warehouse', operation: 'list', limit: 10 }),
+		steps: () => [{ method: 'GET', path: '/warehouses', faulted: true }],
+		succeeded: (_sandbox, ids, out) => expect(out.map((item) => item.id)).toEqual([ids.warehouseId]),
+	},
+	{
+		name: 'warehouse get',
+		parameters: (ids) => ({ resource: 'warehouse', operation: 'get', warehouseId: rl(ids.warehouseId) }),
+		steps: (ids) => [{ method: 'GET', path: `/warehouses/${ids.warehouseId}`, faulted: true }],
+		succeeded: (_sandbox, ids, out) => expect(out).toEqual([expect.objectContaining({ id: ids.warehouseId, type: 'redshift' })]),
+	},
+	{
+		name: 'warehouse create',
+		parameters: () => ({
+			resource: 'warehouse',
+			operation: 'create',
+			name: 'Fault Warehouse',
+			type: 'redshift',
+			host: 'fault.redshift.amazonaws.com',
+			database: 'analytics',
+			username: 'loader',
+			password: WAREHOUSE_PASSWORD,
+		}),
+		steps: () => [
+			{ method: 'GET', path: '/catalog/warehouses', faulted: true },
+			{ method: 'POST', path: '/warehouses', faulted: true, creates: true },
+		],
+		succeeded: (sandbox, _ids, out) => {
+			expect(sandbox.entities('warehouses').filter((entity) => (entity.settings as IDataObject).name === 'Fault Warehouse')).toHaveLength(1);
+			expect(out).toEqual([expect.objectContaining({ name: 'Fault Warehouse', status: 'active' })]);
+		},
+	},
+	{
+		name: 'warehouse update',
+		parameters: (ids) => ({
+			resource: 'warehouse',
+			operation: 'update',
+			warehouseId: rl(ids.warehouseId),
+			updateFields: { name: 'Renamed Warehouse', connection: JSON.stringify({ password: WAREHOUSE_PASSWORD }) },
+		}),
+		steps: (ids) => [{ method: 'PATCH', path: `/warehouses/${ids.warehouseId}`, faulted: true }],
+		succeeded: (sandbox, ids) => expect((sandbox.entities('warehouses').find((entity) => entity.id === ids.warehouseId)?.settings as IDataObject).name).toBe('Renamed Warehouse'),
+	},
+	{
+		name: 'warehouse delete',
+		parameters: (ids) => ({ resource: 'warehouse', operation: 'delete', warehouseId: rl(ids.warehouseId) }),
+		steps: (ids) => [{ method: 'DELETE', path: `/warehouses/${ids.warehouseId}`, faulted: true }],
+		succeeded: (sandbox, ids, out) => {
+			expect(sandbox.entities('warehouses')).toEqual([]);
+			expect(out).toEqual([{ id: ids.warehouseId, deleted: true, status: 204, message: 'Warehouse deleted successfully.' }]);
+		},
+	},
+	{
+		// Labels platform:server and category:crm do not exist yet: both are created first.
+		name: 'source create',
+		parameters: () => ({ resource: 'source', operation: 'create', name: 'New Source', slug: 'new_source', platform: 'server', categories: ['crm'] }),
+		steps: () => [
+			{ method: 'GET', path: '/catalog/sources', faulted: true },
+			{ method: 'GET', path: '/labels', faulted: true },
+			{ method: 'POST', path: '/labels', faulted: true },
+			{ method: 'POST', path: '/labels', faulted: false },
+			{ method: 'POST', path: '/sources', faulted: true, creates: true },
+			{ method: 'PUT', path: '/sources/{new}/labels', faulted: true },
+		],
+		succeeded: (sandbox, _ids, out) => {
+			const created = sandbox.entities('sources').filter((entity) => entity.slug === 'new_source');
+			expect(created).toHaveLength(1);
+			expect(labelsOf(created[0])).toEqual(['category:crm', 'platform:server']);
+			expect(out).toEqual([expect.objectContaining({ slug: 'new_source', metadata: { platform: 'server', categories: ['crm'] } })]);
+		},
+	},
+	{
+		// platform:mobile does not exist yet; the other labels (team:growth) are kept.
+		name: 'source update',
+		parameters: (ids) => ({ resource: 'source', operation: 'update', sourceId: rl(ids.sourceId), updateFields: { name: 'Renamed Source', platform: 'mobile' } }),
+		steps: (ids) => [
+			{ method: 'GET', path: `/sources/${ids.sourceId}`, faulted: true },
+			{ method: 'GET', path: '/labels', faulted: true },
+			{ method: 'POST', path: '/labels', faulted: true },
+			{ method: 'PATCH', path: `/sources/${ids.sourceId}`, faulted: true },
+			{ method: 'PUT', path: `/sources/${ids.sourceId}/labels`, faulted: true },
+		],
+		succeeded: (sandbox, ids, out) => {
+			const source = sandbox.entities('sources').find((entity) => entity.id === ids.sourceId);
+			expect(source?.name).toBe('Renamed Source');
+			expect(labelsOf(source)).toEqual(['category:analytics', 'platform:mobile', 'team:growth']);
+			expect(out).toEqual([expect.objectContaining({ id: ids.sourceId, name: 'Renamed Source', metadata: { platform: 'mobile', categories: ['analytics'] } })]);
+		},
+	},
+];
+
+/** What a fault does to the call it hits. */
+export interface FaultKind {
+	name: string;
+	/** The sandbox fault for a call (writes are processed first: the answer is what gets lost). */
+	make(step: Step): IDataObject;
+	/** Whether the node retries that call after this fault. */
+	retried(step: Step): boolean;
+	/** Least wait (ms) between the faulted call and its retry; a function when it depends on the clock. */
+	minGap: number | ((fault: IDataObject) => number);
+	/** Least time the whole run takes when it retries (default: `minGap`). */
+	minElapsed?: number;
+	/** The error's message when the call is not retried. */
+	message: RegExp;
+}
+
+/** Options > Timeout in the timeout rows (the others keep the default, so a slow moment never times out). */
+export const TIMEOUT_MS = 500;
+/** Where a fault aims: the call's method and path (a created id, unknown beforehand, by its parent path). */
+const at = (step: Step) => ({ method: step.method, path: step.path.split('/{new}')[0] });
+const isWrite = (step: Step) => step.method !== 'GET';
+const notPost = (step: Step) => step.method !== 'POST';
+// A 429 body without msBeforeNext, for the header-only hints.
+const BARE_429 = { errors: [{ type: 'RequestError', message: 'Too many requests' }] };
+
+export const FAULTS: FaultKind[] = [
+	{
+		name: '429 with msBeforeNext',
+		make: (step) => ({ ...at(step), status: 429, msBeforeNext: 20, rateLimitRemaining: '1' }),
+		retried: () => true,
+		minGap: 50, // the node's floor for a hint
+		message: /rate limit/,
+	},
+	{
+		name: '429 with Retry-After',
+		make: (step) => ({ ...at(step), status: 429, body: BARE_429, retryAfter: '0', rateLimitRemaining: '1' }),
+		retried: () => true,
+		minGap: 50,
+		message: /rate limit/,
+	},
+	{
+		name: '429 with X-RateLimit-Reset',
+		make: (step) => ({ ...at(step), status: 429, body: BARE_429, rateLimitRemaining: '0', rateLimitReset: String(Date.now() + 120) }),
+		retried: () => true,
+		minGap: (fault) => Number(fault.rateLimitReset),
+		message: /rate limit/,
+	},
+	{
+		name: '429 without a hint',
+		make: (step) => ({ ...at(step), status: 429, body: BARE_429, rateLimitRemaining: '1' }),
+		retried: () => true,
+		minGap: 250, // the node's own first backoff
+		message: /rate limit/,
+	},
+	{
+		name: '500',
+		make: (step) => ({ ...at(step), status: 500, process: isWrite(step) }),
+		retried: () => false,
+		minGap: 0,
+		message: /had a server error \(500\)/,
+	},
+	...[502, 503, 504].map((status) => ({
+		name: String(status),
+		make: (step: Step) => ({ ...at(step), status, retryAfter: '0', process: isWrite(step) }),
+		retried: notPost,
+		minGap: 50,
+		message: new RegExp(`had a server error \\(${status}\\)`),
+	})),
+	{
+		name: 'dropped connection',
+		make: (step) => ({ ...at(step), drop: true, process: isWrite(step) }),
+		retried: notPost,
+		minGap: 250,
+		message: /the connection was dropped/,
+	},
+	{
+		name: 'timeout',
+		make: (step) => ({ ...at(step), delayMs: 3 * TIMEOUT_MS, process: isWrite(step) }),
+		retried: notPost,
+		// The timeout runs on the client's clock, which starts before the sandbox logs the request:
+		// the gap between the two arrivals is the backoff, the run as a whole takes both.
+		minGap: 250,
+		minElapsed: TIMEOUT_MS + 250,
+		message: new RegExp(`the connection timed out after ${TIMEOUT_MS} ms`),
+	},
+	{
+		name: 'non-JSON body',
+		make: (step) => ({ ...at(step), nonJson: true, process: isWrite(step) }),
+		retried: () => false,
+		minGap: 0,
+		message: /returned a response that is not JSON/,
+	},
+];
