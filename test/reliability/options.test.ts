@@ -7,15 +7,11 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { SegmentParagon } from '../../nodes/SegmentParagon/SegmentParagon.node';
 import { rl } from '../helpers/engine';
-import { arrangeWorkspace, calls, jsonOf, runSegment, startWorld, type Sandbox } from '../helpers/world';
+import { arrangeWorkspace, calls, jsonOf, runSegment, startWorld } from '../helpers/world';
+import { useSandbox } from '../helpers/useSandbox';
 
-let sandbox: Sandbox;
+const sandbox = useSandbox();
 let ids: { warehouseId: string; sourceId: string; destinationId: string };
-
-beforeAll(async () => {
-	sandbox = await startWorld();
-});
-afterAll(async () => sandbox.close());
 beforeEach(async () => {
 	sandbox.reset();
 	ids = await arrangeWorkspace(sandbox);
@@ -50,8 +46,8 @@ describe('Timeout', () => {
 		const out = jsonOf(await runSegment(sandbox, { ...getWarehouse(), options: { timeout: 300 } }));
 		expect(out[0].id).toBe(ids.warehouseId);
 		expect(sandbox.requests).toHaveLength(2);
+		// Two requests and a success: the first was abandoned at 300 ms, not answered at 1500 ms.
 		expect(Date.now() - started).toBeGreaterThanOrEqual(300 + 250);
-		expect(Date.now() - started).toBeLessThan(1500);
 	});
 
 	it('a create that times out is not sent again, and says it may have been made', async () => {
@@ -82,7 +78,11 @@ describe('Concurrency', () => {
 			const elapsed = Date.now() - started;
 			expect(jsonOf(result).map((item) => item.id)).toEqual(warehouseIds);
 			expect(elapsed).toBeGreaterThanOrEqual(4 * 60); // never more than 5 in flight
-			expect(elapsed).toBeLessThan(20 * 60 * 0.6);
+			// Requests that arrived before the first could have been answered were in flight together.
+			const arrivals = slow.requests.map((request) => (request as unknown as { time: number }).time);
+			const together = arrivals.filter((time) => time < arrivals[0] + 60).length;
+			expect(together).toBeGreaterThanOrEqual(2);
+			expect(together).toBeLessThanOrEqual(5);
 		} finally {
 			await slow.close();
 		}

@@ -1,16 +1,10 @@
 'use strict';
 // The three catalogs: contents, stable ids, pagination, and entries added by tests.
 const { startSandbox } = require('../../sandbox');
-const { client } = require('./helpers');
+const { client, useSandbox } = require('./helpers');
 
-let sb;
-let call;
-beforeAll(async () => {
-	sb = await startSandbox();
-	call = client(sb);
-});
-afterAll(() => sb.close());
-beforeEach(() => sb.reset());
+const sb = useSandbox();
+const call = client(sb);
 
 async function wholeCatalog(kind) {
 	const answer = await call('GET', `/catalog/${kind}?pagination.count=200`);

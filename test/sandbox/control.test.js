@@ -1,14 +1,9 @@
 'use strict';
 // /__sandbox/* control endpoints, for end-to-end tests in another process.
 const { startSandbox } = require('../../sandbox');
-const { client, generateKeys, TOKEN } = require('./helpers');
+const { client, generateKeys, TOKEN, useSandbox } = require('./helpers');
 
-let sb;
-beforeAll(async () => {
-	sb = await startSandbox({ seed: true, publicKey: generateKeys().publicKeyPem });
-});
-afterAll(() => sb.close());
-beforeEach(() => sb.reset());
+const sb = useSandbox({ seed: true, publicKey: generateKeys().publicKeyPem });
 
 async function control(method, path, body) {
 	const init = { method };

@@ -3,6 +3,7 @@
 // (SPEC section 2), and RS256 signing done by hand.
 const crypto = require('crypto');
 const http = require('http');
+const { startSandbox } = require('../../sandbox');
 
 const TOKEN = 'sandbox-user-token';
 const EU_BASE = 'https://eu1.api.segmentapis.com';
@@ -104,6 +105,25 @@ function validation(message, field) {
 	return field === undefined ? { type: 'ValidationError', message } : { type: 'ValidationError', message, field };
 }
 
+// A sandbox for the whole test file (started in beforeAll, reset before each test, closed in
+// afterAll); reads of the returned stand-in reach the live sandbox.
+function useSandbox(options) {
+	let live;
+	beforeAll(async () => {
+		live = await startSandbox(options);
+	});
+	afterAll(() => live.close());
+	beforeEach(() => live.reset());
+	return new Proxy({}, {
+		get(_target, property) {
+			if (!live) throw new Error('the sandbox is used before beforeAll started it');
+			const value = Reflect.get(live, property, live);
+			return typeof value === 'function' ? value.bind(live) : value;
+		},
+	});
+}
+
 module.exports = {
+	useSandbox,
 	TOKEN, EU_BASE, PARAGON, NOT_FOUND, proxyBase, client, rawRequest, readAnswer, signJwt, claimsFor, generateKeys, catalogId, validation, b64url,
 };

@@ -1,16 +1,9 @@
 'use strict';
 // Workspace labels and source labels.
-const { startSandbox } = require('../../sandbox');
-const { client, catalogId, NOT_FOUND, validation } = require('./helpers');
+const { client, catalogId, NOT_FOUND, validation, useSandbox } = require('./helpers');
 
-let sb;
-let call;
-beforeAll(async () => {
-	sb = await startSandbox();
-	call = client(sb);
-});
-afterAll(() => sb.close());
-beforeEach(() => sb.reset());
+const sb = useSandbox();
+const call = client(sb);
 
 async function newSource() {
 	const answer = await call('POST', '/sources', { slug: 'site', enabled: true, metadataId: catalogId(sb, 'sources', 'javascript') });

@@ -1,16 +1,9 @@
 'use strict';
 // The request log: one entry per proxied request, with the fields tests of the node rely on.
-const { startSandbox } = require('../../sandbox');
-const { client, rawRequest, catalogId, TOKEN } = require('./helpers');
+const { client, rawRequest, catalogId, TOKEN, useSandbox } = require('./helpers');
 
-let sb;
-let call;
-beforeAll(async () => {
-	sb = await startSandbox();
-	call = client(sb);
-});
-afterAll(() => sb.close());
-beforeEach(() => sb.reset());
+const sb = useSandbox();
+const call = client(sb);
 
 test('an entry has every field', async () => {
 	const before = Date.now();

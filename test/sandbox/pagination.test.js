@@ -1,16 +1,9 @@
 'use strict';
 // Pagination: count required and bounded, opaque cursors, "next" absent on the last page.
-const { startSandbox } = require('../../sandbox');
-const { client, validation } = require('./helpers');
+const { client, validation, useSandbox } = require('./helpers');
 
-let sb;
-let call;
-beforeAll(async () => {
-	sb = await startSandbox();
-	call = client(sb);
-});
-afterAll(() => sb.close());
-beforeEach(() => sb.reset());
+const sb = useSandbox();
+const call = client(sb);
 
 const COUNT_ERROR = { errors: [validation('pagination.count must be an integer from 1 to 200', 'pagination.count')] };
 const CURSOR_ERROR = { errors: [validation('pagination.cursor is not a valid cursor', 'pagination.cursor')] };

@@ -1,16 +1,9 @@
 'use strict';
 // Segment's routing and request checks: unknown routes, methods, bodies, query, headers.
-const { startSandbox } = require('../../sandbox');
-const { client, rawRequest, catalogId, validation, TOKEN } = require('./helpers');
+const { client, rawRequest, catalogId, validation, TOKEN, useSandbox } = require('./helpers');
 
-let sb;
-let call;
-beforeAll(async () => {
-	sb = await startSandbox();
-	call = client(sb);
-});
-afterAll(() => sb.close());
-beforeEach(() => sb.reset());
+const sb = useSandbox();
+const call = client(sb);
 
 const PREFIX = '/projects/sandbox-project/sdk/proxy/segment';
 const AUTH = { authorization: `Bearer ${TOKEN}` };

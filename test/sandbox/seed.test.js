@@ -1,14 +1,9 @@
 'use strict';
 // The demo data: what the user's description shows, with the same ids on every start.
 const { startSandbox } = require('../../sandbox');
-const { client } = require('./helpers');
+const { client, useSandbox } = require('./helpers');
 
-let sb;
-beforeAll(async () => {
-	sb = await startSandbox({ seed: true });
-});
-afterAll(() => sb.close());
-beforeEach(() => sb.reset());
+const sb = useSandbox({ seed: true });
 
 test('US warehouses: My Data Warehouse (redshift) and BigQuery Warehouse (bigquery)', () => {
 	const warehouses = sb.entities('warehouses');

@@ -10,18 +10,12 @@ import {
 	keys,
 	runSegment,
 	signingKeyCredentials,
-	startWorld,
 	userTokenCredentials,
-	type Sandbox,
 } from '../helpers/world';
+import { useSandbox } from '../helpers/useSandbox';
 
-let sandbox: Sandbox;
+const sandbox = useSandbox();
 let ids: { warehouseId: string; sourceId: string; destinationId: string };
-
-beforeAll(async () => {
-	sandbox = await startWorld();
-});
-afterAll(async () => sandbox.close());
 beforeEach(async () => {
 	sandbox.reset();
 	ids = await arrangeWorkspace(sandbox);

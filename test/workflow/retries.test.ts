@@ -3,15 +3,11 @@
  * create is never sent twice after an answer that may mean it was processed.
  */
 import { rl } from '../helpers/engine';
-import { arrangeWorkspace, calls, jsonOf, runSegment, startWorld, type Sandbox } from '../helpers/world';
+import { arrangeWorkspace, calls, jsonOf, runSegment } from '../helpers/world';
+import { useSandbox } from '../helpers/useSandbox';
 
-let sandbox: Sandbox;
+const sandbox = useSandbox();
 let ids: { warehouseId: string; sourceId: string; destinationId: string };
-
-beforeAll(async () => {
-	sandbox = await startWorld();
-});
-afterAll(async () => sandbox.close());
 beforeEach(async () => {
 	sandbox.reset();
 	ids = await arrangeWorkspace(sandbox);
@@ -67,7 +63,7 @@ describe('429 Too Many Requests', () => {
 		sandbox.addFault({ method: 'GET', path: '/sources', status: 429, msBeforeNext: 120_000 });
 		const started = Date.now();
 		const result = await runSegment(sandbox, getSource());
-		expect(Date.now() - started).toBeLessThan(2000);
+		expect(Date.now() - started).toBeLessThan(10_000); // not the two minutes asked for
 		expect(sandbox.requests).toHaveLength(1);
 		expect(result.error.message).toBe('Segment rate limit still exceeded');
 	});

@@ -2,16 +2,12 @@
  * The fifteen operations of the user's description, each run in the real n8n engine against
  * the sandbox: what goes over the wire, and the items that come out.
  */
-import { arrangeWorkspace, calls, catalogId, jsonOf, runSegment, startWorld, type Sandbox } from '../helpers/world';
+import { arrangeWorkspace, calls, catalogId, jsonOf, runSegment } from '../helpers/world';
+import { useSandbox } from '../helpers/useSandbox';
 import { rl } from '../helpers/engine';
 
-let sandbox: Sandbox;
+const sandbox = useSandbox();
 let ids: { warehouseId: string; sourceId: string; destinationId: string };
-
-beforeAll(async () => {
-	sandbox = await startWorld();
-});
-afterAll(async () => sandbox.close());
 beforeEach(async () => {
 	sandbox.reset();
 	ids = await arrangeWorkspace(sandbox);

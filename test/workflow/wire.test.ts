@@ -13,18 +13,12 @@ import {
 	PROJECT_ID,
 	runSegment,
 	signingKeyCredentials,
-	startWorld,
 	USER_TOKEN,
 	userTokenCredentials,
-	type Sandbox,
 } from '../helpers/world';
+import { useSandbox } from '../helpers/useSandbox';
 
-let sandbox: Sandbox;
-
-beforeAll(async () => {
-	sandbox = await startWorld();
-});
-afterAll(async () => sandbox.close());
+const sandbox = useSandbox();
 beforeEach(() => {
 	sandbox.reset();
 	clearTokenCache();
