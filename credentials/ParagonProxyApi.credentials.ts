@@ -26,6 +26,17 @@ const tokenLifetimeField: INodeProperties = {
 	displayOptions: { show: { tokenSource: ['signingKey'] } },
 };
 
+/** What the credential test says for each answer of the proxy, so the user knows what to fix. */
+const TEST_ANSWERS: Record<number, string> = {
+	400: 'Segment is not connected for this user in Paragon (Integration not enabled for user). Connect Segment for this user in the Connect Portal, or check that the token or User ID belongs to the user who connected it.',
+	401: 'Paragon rejected the user token: it is invalid or has expired. Paste a fresh Paragon User Token, or check the Signing Key (Settings > SDK Setup) and the User ID.',
+	403: 'Segment refused access: reconnect Segment for this user in Paragon with a Segment token that can read the workspace.',
+	404: 'Paragon does not know this project, or Segment is not one of its integrations: check the Project ID and the Proxy Base URL.',
+	429: 'Segment\'s rate limit was reached: wait a minute and test again.',
+	502: 'Paragon\'s proxy could not reach Segment (502): try again in a moment.',
+	503: 'Segment or Paragon is unavailable (503): try again in a moment.',
+};
+
 export class ParagonProxyApi implements ICredentialType {
 	name = 'paragonProxyApi';
 
@@ -116,35 +127,6 @@ export class ParagonProxyApi implements ICredentialType {
 			qs: { 'pagination.count': 1 },
 			headers: { Accept: 'application/json' },
 		},
-		rules: [
-			{
-				type: 'responseCode',
-				properties: { value: 400, message: 'Segment is not connected for this user in Paragon (Integration not enabled for user). Connect Segment for this user in the Connect Portal, or check that the token or User ID belongs to the user who connected it.' },
-			},
-			{
-				type: 'responseCode',
-				properties: { value: 401, message: 'Paragon rejected the user token: it is invalid or has expired. Paste a fresh Paragon User Token, or check the Signing Key (Settings > SDK Setup) and the User ID.' },
-			},
-			{
-				type: 'responseCode',
-				properties: { value: 403, message: 'Segment refused access: reconnect Segment for this user in Paragon with a Segment token that can read the workspace.' },
-			},
-			{
-				type: 'responseCode',
-				properties: { value: 404, message: 'Paragon does not know this project, or Segment is not one of its integrations: check the Project ID and the Proxy Base URL.' },
-			},
-			{
-				type: 'responseCode',
-				properties: { value: 429, message: 'Segment\'s rate limit was reached: wait a minute and test again.' },
-			},
-			{
-				type: 'responseCode',
-				properties: { value: 502, message: 'Paragon\'s proxy could not reach Segment (502): try again in a moment.' },
-			},
-			{
-				type: 'responseCode',
-				properties: { value: 503, message: 'Segment or Paragon is unavailable (503): try again in a moment.' },
-			},
-		],
+		rules: Object.entries(TEST_ANSWERS).map(([status, message]) => ({ type: 'responseCode', properties: { value: Number(status), message } })),
 	};
 }
