@@ -15,6 +15,10 @@ const MAX_SECRET_LENGTH = 20_000;
 // Control characters never belong in an id or a name.
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
+function isBlank(value: unknown): boolean {
+	return value === undefined || value === null || (typeof value === 'string' && !value.trim());
+}
+
 function describe(value: unknown): string {
 	if (value === null) return 'null';
 	if (Array.isArray(value)) return 'a list';
@@ -52,7 +56,7 @@ export class Params {
 	/** Optional text: undefined when empty. */
 	optionalText(name: string, label: string): string | undefined {
 		const value = this.raw(name, '');
-		if (value === undefined || value === null || (typeof value === 'string' && !value.trim())) return undefined;
+		if (isBlank(value)) return undefined;
 		return this.text(name, label);
 	}
 
@@ -62,7 +66,7 @@ export class Params {
 	 */
 	optionalSecret(name: string, label: string): string | undefined {
 		const value = this.raw(name, '');
-		if (value === undefined || value === null || (typeof value === 'string' && !value.trim())) return undefined;
+		if (isBlank(value)) return undefined;
 		if (typeof value !== 'string') throw this.fail(`${label} must be text, not ${typeof value === 'object' ? describe(value) : typeof value}`);
 		if (value.length > MAX_SECRET_LENGTH) throw this.fail(`${label} is longer than ${MAX_SECRET_LENGTH} characters`);
 		if (value.includes('\u0000')) throw this.fail(`${label} contains a NUL character`);

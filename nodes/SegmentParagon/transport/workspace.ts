@@ -26,8 +26,8 @@ export function labelText(label: Label): string {
  * labels it needs, each fetched at most once per execution.
  */
 export class Workspace {
-	private readonly catalogs = new Map<CatalogKind, Promise<IDataObject[]>>();
-	private labels?: Promise<Label[]>;
+	/** Catalogs and the workspace's labels: one lookup each, shared by every item. */
+	private readonly lookups = new Map<string, Promise<unknown>>();
 	/** Labels being created, so items run in parallel never send the same label twice. */
 	private readonly labelsCreating = new Map<string, Promise<void>>();
 
@@ -45,26 +45,26 @@ export class Workspace {
 		return await listAll((count, cursor) => this.page(path, key, count, cursor, itemIndex), range);
 	}
 
-	async catalog(kind: CatalogKind, itemIndex: number): Promise<IDataObject[]> {
-		let entries = this.catalogs.get(kind);
-		if (!entries) {
-			entries = this.list(segmentPath('catalog', kind), CATALOG_LIST_KEY[kind], {}, itemIndex);
-			this.catalogs.set(kind, entries);
-			// A failed lookup is not remembered: the next item may succeed.
-			entries.catch(() => this.catalogs.delete(kind));
+	/** Runs `lookup` once per key for the execution; a failed one is forgotten, so the next item tries again. */
+	private shared<T>(key: string, lookup: () => Promise<T>): Promise<T> {
+		let pending = this.lookups.get(key) as Promise<T> | undefined;
+		if (!pending) {
+			pending = lookup();
+			this.lookups.set(key, pending);
+			pending.catch(() => this.lookups.delete(key));
 		}
-		return await entries;
+		return pending;
+	}
+
+	async catalog(kind: CatalogKind, itemIndex: number): Promise<IDataObject[]> {
+		return await this.shared(`catalog:${kind}`, () => this.list(segmentPath('catalog', kind), CATALOG_LIST_KEY[kind], {}, itemIndex));
 	}
 
 	async workspaceLabels(itemIndex: number): Promise<Label[]> {
-		if (!this.labels) {
-			const labels = this.client
-				.request<{ labels?: Label[] }>({ method: 'GET', path: segmentPath('labels') }, itemIndex)
-				.then((data) => (Array.isArray(data.labels) ? data.labels.map(({ key, value }) => ({ key, value })) : []));
-			this.labels = labels;
-			labels.catch(() => (this.labels = undefined));
-		}
-		return await this.labels;
+		return await this.shared('labels', async () => {
+			const data = await this.client.request<{ labels?: Label[] }>({ method: 'GET', path: segmentPath('labels') }, itemIndex);
+			return Array.isArray(data.labels) ? data.labels.map(({ key, value }) => ({ key, value })) : [];
+		});
 	}
 
 	/** Creates the labels the workspace does not have yet (Segment only attaches existing labels). */
