@@ -14,8 +14,8 @@ import { generateKeyPairSync } from 'node:crypto';
 import type { ICredentialDataDecryptedObject, INodeParameters } from 'n8n-workflow';
 
 import { rl } from '../helpers/engine';
-import { keys, PROJECT_ID, runSegment, signingKeyCredentials, startWorld, userTokenCredentials, type Sandbox } from '../helpers/world';
-import { BIGQUERY_KEY, captureOutput, leaks, runTexts, secretNeedles, tokensSeen, WAREHOUSE_PASSWORD, type Capture } from './support';
+import { keys, PROJECT_ID, runSegment, signingKeyCredentials, userTokenCredentials, type Sandbox } from '../helpers/world';
+import { BIGQUERY_KEY, leaks, runTexts, secretNeedles, startCapturedWorld, tokensSeen, WAREHOUSE_PASSWORD, type Capture } from './support';
 
 let sandbox: Sandbox;
 let capture: Capture;
@@ -23,9 +23,7 @@ const everyToken = new Set<string>();
 const everyText: string[] = [];
 
 beforeAll(async () => {
-	sandbox = await startWorld();
-	await runSegment(sandbox, { resource: 'warehouse', operation: 'get', warehouseId: rl(' ') }); // loads n8n-core
-	capture = captureOutput();
+	({ sandbox, capture } = await startCapturedWorld());
 });
 afterAll(async () => {
 	capture.stop();

@@ -16,12 +16,11 @@ import {
 	PROJECT_ID,
 	runSegment,
 	signingKeyCredentials,
-	startWorld,
 	USER_ID,
 	userTokenCredentials,
 	type Sandbox,
 } from '../helpers/world';
-import { BIGQUERY_KEY, captureOutput, leaks, runTexts, secretNeedles, serialize, tokensSeen, WAREHOUSE_PASSWORD, type Capture } from './support';
+import { BIGQUERY_KEY, leaks, runTexts, secretNeedles, serialize, startCapturedWorld, tokensSeen, WAREHOUSE_PASSWORD, type Capture } from './support';
 
 let sandbox: Sandbox;
 let capture: Capture;
@@ -33,9 +32,7 @@ const FOREIGN_TOKEN = 'foreign-user-token-4b1d9c2e77';
 const otherKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
 
 beforeAll(async () => {
-	sandbox = await startWorld();
-	await runSegment(sandbox, { resource: 'warehouse', operation: 'get', warehouseId: rl(' ') }); // loads n8n-core
-	capture = captureOutput();
+	({ sandbox, capture } = await startCapturedWorld());
 });
 afterAll(async () => {
 	capture.stop();

@@ -9,8 +9,8 @@ import { dirname } from 'node:path';
 
 import { LoggerProxy, type IDataObject } from 'n8n-workflow';
 
-import type { RunNodeResult } from '../helpers/engine';
-import { keys, USER_TOKEN, type Sandbox } from '../helpers/world';
+import { rl, type RunNodeResult } from '../helpers/engine';
+import { keys, runSegment, startWorld, USER_TOKEN, type Sandbox } from '../helpers/world';
 
 // n8n-core's error reporter prints every node error (cause chain included) when this is set:
 // in n8n that is the Sentry / log output, so it is captured and checked too.
@@ -89,6 +89,16 @@ export function captureOutput(): Capture {
 }
 
 /** A warehouse password and a BigQuery service account key, as a user would enter them. */
+/**
+ * A sandbox, with n8n-core already loaded (its start-up lines are not the node's), and the
+ * capture of everything printed from then on.
+ */
+export async function startCapturedWorld(): Promise<{ sandbox: Sandbox; capture: Capture }> {
+	const sandbox = await startWorld();
+	await runSegment(sandbox, { resource: 'warehouse', operation: 'get', warehouseId: rl(' ') });
+	return { sandbox, capture: captureOutput() };
+}
+
 export const WAREHOUSE_PASSWORD = 'wh-Pa55word-7f3b2c91e0';
 const fakeKeyBody = randomBytes(600).toString('base64').replace(/(.{64})/g, '$1\n').trim();
 const fakeKeyId = randomBytes(20).toString('hex');
