@@ -89,12 +89,18 @@ function failAll(names, error) {
 const call = (request) => `${request.method} /${request.segments.join('/')}`;
 
 /** The requests the sandbox received while a node ran (its task's start and execution time). */
+// The sandbox answers every request ANSWER_LATENCY_MS late, so a node ends at least that long
+// after its last request arrived: a request logged in the millisecond a node ends belongs to the
+// next node, and the half-open window [start, end) attributes every request to exactly one node
+// (times are whole milliseconds on both sides; the margin covers timers that fire a little early).
+const ANSWER_LATENCY_MS = 3;
+
 function requestsOf(sandbox, run, nodeName) {
 	const task = run.data.resultData.runData[nodeName]?.[0];
 	if (!task) throw new Error(`node "${nodeName}" did not run (nodes that ran: ${Object.keys(run.data.resultData.runData).join(', ')})`);
 	const from = task.startTime;
 	const to = task.startTime + task.executionTime;
-	return sandbox.requests.filter((request) => request.time >= from && request.time <= to);
+	return sandbox.requests.filter((request) => request.time >= from && request.time < to);
 }
 
 function itemsOf(run, nodeName, output = 0) {
@@ -173,6 +179,7 @@ async function main() {
 			keyDir: path.join(workDir, 'keys'),
 			tokens: { 'sandbox-user-token': 'sandbox-user', [LONELY_TOKEN]: LONELY_USER },
 			connectedUsers: ['sandbox-user'],
+			latencyMs: ANSWER_LATENCY_MS,
 		});
 		sandbox = cli.sandbox;
 		fakeModel = await startFakeOpenAi({ destinationName: 'Facebook Ads' });
