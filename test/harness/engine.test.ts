@@ -332,7 +332,6 @@ function functionCredentials(token = GOOD_TOKEN) {
 
 describe('runNode', () => {
 	it('runs several items through the real engine, with pairedItem', async () => {
-		const started = Date.now();
 		const result = await engine.runNode({
 			nodeType: 'harnessThing',
 			parameters: { operation: 'get', thingId: rl('t1'), label: 'fixed' },
@@ -350,7 +349,6 @@ describe('runNode', () => {
 		expect(Object.keys(result.runData)).toEqual([TRIGGER_NODE_NAME, NODE_UNDER_TEST_NAME]);
 		expect(result.runData[TRIGGER_NODE_NAME][0].data?.main[0]?.map((i) => i.json)).toEqual([{ n: 1 }, { n: 2 }, { n: 3 }]);
 		expect(result.runData[NODE_UNDER_TEST_NAME][0].executionStatus).toBe('success');
-		expect(Date.now() - started).toBeLessThan(2000);
 	});
 
 	it('applies parameter defaults and the requested typeVersion', async () => {

@@ -245,14 +245,15 @@ test('invalid faults are refused', () => {
 });
 
 test('latencyMs delays every proxied request', async () => {
-	const slow = await startSandbox({ latencyMs: 120 });
+	const slow = await startSandbox({ latencyMs: 400 });
 	try {
 		const started = Date.now();
 		expect((await client(slow, { token: null })('GET', LIST)).status).toBe(401);
-		expect(Date.now() - started).toBeGreaterThanOrEqual(110);
+		expect(Date.now() - started).toBeGreaterThanOrEqual(390);
+		// Control endpoints are not delayed (a wide margin: a busy machine is slow, never 400 ms early).
 		const info = Date.now();
 		await fetch(`${slow.url}/__sandbox/info`);
-		expect(Date.now() - info).toBeLessThan(100);
+		expect(Date.now() - info).toBeLessThan(300);
 	} finally {
 		await slow.close();
 	}
