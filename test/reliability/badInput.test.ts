@@ -104,6 +104,7 @@ const REFUSED: Array<[string, INodeParameters, RegExp, Credentials?]> = [
 	['a port above 65535 (with a password that must not leak)', redshift({ port: 70_000 }), /^Port must be a whole number from 1 to 65535, not number 70000 \(item 0\)$/],
 	['a BigQuery create without a dataset (with a key that must not leak)', { resource: 'warehouse', operation: 'create', name: 'BQ', type: 'bigquery', projectId: 'p', dataset: expr('""'), serviceAccountKey: BIGQUERY_KEY }, /^Dataset is empty \(item 0\)$/],
 	['an update with nothing to update', { resource: 'destination', operation: 'update', destinationId: rl('d_1'), updateFields: {} }, /^Nothing to update \(item 0\)$/],
+	['only an update field the resource does not offer (n8n drops it)', { resource: 'source', operation: 'update', sourceId: rl('s_1'), updateFields: { slug: 'x' } }, /^Nothing to update \(item 0\)$/],
 	// Options
 	['Options > Timeout of 0 (axios would wait forever)', { ...getWarehouse, options: { timeout: 0 } }, /^Options > Timeout must be a whole number from 100 to 600000, not number 0 \(item 0\)$/],
 	['Options > Timeout from an expression giving text', { ...getWarehouse, options: { timeout: expr('"soon"') } }, /^Options > Timeout must be a whole number from 100 to 600000, not "soon" \(item 0\)$/],

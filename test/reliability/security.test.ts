@@ -145,10 +145,10 @@ describe('no secret in any error, output item or log line', () => {
 	const cases: Case[] = [
 		['a 422 quoting the password (user token)', createRedshift, { method: 'POST', path: '/warehouses', ...echoPassword(422) }, user],
 		['a 500 quoting the password (signing key)', createRedshift, { method: 'POST', path: '/warehouses', ...echoPassword(500) }, signing],
-		['a 503 quoting the service account key (signing key)', createBigQuery, { method: 'POST', path: '/warehouses', ...echoKey(503) }, signing],
+		['a 503 quoting the service account key, every retry (signing key)', createBigQuery, { method: 'POST', path: '/warehouses', ...echoKey(503), retryAfter: '0', times: 'Infinity' }, signing],
 		['a 400 quoting the service account key', createBigQuery, { method: 'POST', path: '/warehouses', ...echoKey(400) }, user],
 		['a dropped create (signing key)', createRedshift, { method: 'POST', path: '/warehouses', drop: true, process: true }, signing],
-		['an HTML page quoting the password', createRedshift, { method: 'POST', path: '/warehouses', nonJson: true, status: 502, body: `<html>password=${WAREHOUSE_PASSWORD}</html>` }, user],
+		['an HTML page quoting the password', createRedshift, { method: 'POST', path: '/warehouses', nonJson: true, status: 504, body: `<html>password=${WAREHOUSE_PASSWORD}</html>` }, user],
 		['a timed-out create (signing key)', { ...createBigQuery, options: { timeout: 200 } }, { method: 'POST', path: '/warehouses', delayMs: 600, process: true }, signing],
 		['a 429 that never ends (signing key)', { resource: 'warehouse', operation: 'list' }, { method: 'GET', path: '/warehouses', status: 429, msBeforeNext: 5, rateLimitRemaining: '1', times: 'Infinity' }, signing],
 		['a token Paragon does not know', createRedshift, null, (sb) => userTokenCredentials(sb, { userToken: FOREIGN_TOKEN })],

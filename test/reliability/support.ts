@@ -12,10 +12,6 @@ import { LoggerProxy, type IDataObject } from 'n8n-workflow';
 import { rl, type RunNodeResult } from '../helpers/engine';
 import { keys, runSegment, startWorld, USER_TOKEN, type Sandbox } from '../helpers/world';
 
-// n8n-core's error reporter prints every node error (cause chain included) when this is set:
-// in n8n that is the Sentry / log output, so it is captured and checked too.
-process.env.N8N_HARNESS_LOG_ERRORS = '1';
-
 /** JSON of anything, errors and cycles included (what a log line would carry). */
 export function serialize(value: unknown): string {
 	if (typeof value === 'string') return value;
@@ -54,6 +50,15 @@ export function captureOutput(): Capture {
 	const record = (source: string, args: unknown[]) => lines.push(`${source}: ${args.map(serialize).join(' ')}`);
 	const undo: Array<() => void> = [];
 
+	// While capturing, n8n-core's error reporter prints every node error (cause chain included):
+	// in n8n that is the Sentry / log output, so it is captured and checked too.
+	const reportErrors = process.env.N8N_HARNESS_LOG_ERRORS;
+	process.env.N8N_HARNESS_LOG_ERRORS = '1';
+	undo.push(() => {
+		if (reportErrors === undefined) delete process.env.N8N_HARNESS_LOG_ERRORS;
+		else process.env.N8N_HARNESS_LOG_ERRORS = reportErrors;
+	});
+
 	for (const method of ['log', 'info', 'warn', 'error', 'debug', 'trace'] as const) {
 		const spy = jest.spyOn(console, method).mockImplementation((...args: unknown[]) => record(`console.${method}`, args));
 		undo.push(() => spy.mockRestore());
@@ -88,7 +93,6 @@ export function captureOutput(): Capture {
 	};
 }
 
-/** A warehouse password and a BigQuery service account key, as a user would enter them. */
 /**
  * A sandbox, with n8n-core already loaded (its start-up lines are not the node's), and the
  * capture of everything printed from then on.

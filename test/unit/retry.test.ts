@@ -30,12 +30,16 @@ describe('serverRequestedWait', () => {
 });
 
 describe('retry policy', () => {
-	it('retries 429 always, gateway errors only for requests that are safe to repeat', () => {
+	it('retries 429, 502, 503 always; 504 only where sending twice is harmless; 500 never', () => {
 		expect(isRetryableStatus(429, 'POST')).toBe(true);
 		expect(isRetryableStatus(503, 'GET')).toBe(true);
 		expect(isRetryableStatus(504, 'DELETE')).toBe(true);
-		expect(isRetryableStatus(502, 'POST')).toBe(false);
+		expect(isRetryableStatus(502, 'POST')).toBe(true);
+		expect(isRetryableStatus(503, 'POST')).toBe(true);
+		expect(isRetryableStatus(504, 'POST')).toBe(false);
+		expect(isRetryableStatus(504, 'PATCH')).toBe(true);
 		expect(isRetryableStatus(500, 'GET')).toBe(false);
+		expect(isRetryableStatus(500, 'POST')).toBe(false);
 	});
 
 	it('waits at least what the server asked, else backs off exponentially', () => {

@@ -2,6 +2,8 @@
  * Rate limits and flaky gateways: what is retried, how long the node waits, and that a
  * create is never sent twice after an answer that may mean it was processed.
  */
+import type { IDataObject } from 'n8n-workflow';
+
 import { rl } from '../helpers/engine';
 import { arrangeWorkspace, calls, jsonOf, runSegment } from '../helpers/world';
 import { useSandbox } from '../helpers/useSandbox';
@@ -82,11 +84,29 @@ describe('gateway errors', () => {
 		expect(sandbox.requests).toHaveLength(2);
 	});
 
-	it.each([502, 503, 504])('%i on a create is not retried, and the error says the create may have happened', async (status) => {
-		sandbox.addFault({ method: 'POST', path: '/warehouses', status, process: true });
+	it.each([502, 503])('%i on a create is retried: the gateway did not pass it on, and the warehouse is made once', async (status) => {
+		sandbox.addFault({ method: 'POST', path: '/warehouses', status, retryAfter: '0' });
+		const out = jsonOf(await runSegment(sandbox, createWarehouse));
+		expect(calls(sandbox)).toEqual(['GET /catalog/warehouses', 'POST /warehouses', 'POST /warehouses']);
+		expect(sandbox.requests.map((request) => request.status)).toEqual([200, status, 200]);
+		expect(out[0].name).toBe('W');
+		expect(sandbox.entities('warehouses').filter((entity) => (entity.settings as IDataObject).name === 'W')).toHaveLength(1);
+	});
+
+	it('a 503 on a create that never clears ends in one error that says the create may have happened', async () => {
+		sandbox.addFault({ method: 'POST', path: '/warehouses', status: 503, retryAfter: '0', times: 'Infinity' });
+		const result = await runSegment(sandbox, createWarehouse);
+		expect(calls(sandbox)).toEqual(['GET /catalog/warehouses', ...Array(5).fill('POST /warehouses')]);
+		expect(result.error.httpCode).toBe('503');
+		expect(result.error.description).toMatch(/retried 4 time/);
+		expect(result.error.description).toMatch(/may or may not have created the warehouse "W": check with Get Many/);
+	});
+
+	it('a 504 (gateway timeout) on a create is not retried, and the error says the create may have happened', async () => {
+		sandbox.addFault({ method: 'POST', path: '/warehouses', status: 504, process: true });
 		const result = await runSegment(sandbox, createWarehouse);
 		expect(calls(sandbox)).toEqual(['GET /catalog/warehouses', 'POST /warehouses']);
-		expect(result.error.httpCode).toBe(String(status));
+		expect(result.error.httpCode).toBe('504');
 		expect(result.error.description).toMatch(/may or may not have created the warehouse "W": check with Get Many/);
 		expect(sandbox.entities('warehouses')).toHaveLength(2);
 	});
@@ -142,5 +162,22 @@ describe('connections that break', () => {
 		const result = await runSegment(sandbox, getSource());
 		expect(result.error.message).toBe('Paragon\'s proxy returned a response that is not JSON');
 		expect(sandbox.requests).toHaveLength(1);
+	});
+
+	it('a 200 answer without the entity is a clear error, not a crash', async () => {
+		sandbox.addFault({ method: 'GET', path: '/sources', status: 200, body: { data: {} } });
+		const result = await runSegment(sandbox, getSource());
+		expect(result.error.message).toBe('Segment\'s answer has no source');
+		expect(result.error.description).toMatch(/^Expected \{"data":\{"source":\{\.\.\.\}\}\} in the answer to GET \/sources\/\S+ \(status 200\)\. Check the Proxy Base URL/);
+		expect(result.error.context?.itemIndex).toBe(0);
+	});
+
+	it('a create answered without the entity says the source may exist, and is not sent again', async () => {
+		sandbox.addFault({ method: 'POST', path: '/sources', status: 200, body: { data: { status: 'SUCCESS' } }, process: true });
+		const result = await runSegment(sandbox, { resource: 'source', operation: 'create', name: 'S', slug: 'answerless', platform: 'web', categories: ['analytics'] });
+		expect(result.error.message).toBe('Segment\'s answer has no source');
+		expect(result.error.description).toMatch(/may or may not have created the source "answerless": check with Get Many/);
+		expect(calls(sandbox).filter((call) => call === 'POST /sources')).toHaveLength(1);
+		expect(calls(sandbox).some((call) => call.startsWith('PUT '))).toBe(false);
 	});
 });

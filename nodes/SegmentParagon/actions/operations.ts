@@ -33,7 +33,7 @@ export const operations: Record<OperationName, Operation> = {
 		const id = params.id(definition.idParameter, `${definition.displayName} ID`);
 		const simplify = params.boolean('simplify', 'Simplify', true);
 		const data = await workspace.client.request(
-			{ method: 'GET', path: segmentPath(definition.plural, id), notFound: `${definition.displayName} ${id}` },
+			{ method: 'GET', path: segmentPath(definition.plural, id), notFound: `${definition.displayName} ${id}`, entity: definition.name },
 			params.itemIndex,
 		);
 		return [output(definition, simplify, data[definition.name] as IDataObject)];
@@ -50,6 +50,7 @@ export const operations: Record<OperationName, Operation> = {
 		const id = params.id(definition.idParameter, `${definition.displayName} ID`);
 		const simplify = params.boolean('simplify', 'Simplify', true);
 		const fields = params.raw('updateFields', {}) as IDataObject;
+		// n8n drops fields the collection does not offer, so any key left is one the resource handles.
 		if (!fields || typeof fields !== 'object' || !Object.keys(fields).length) {
 			const offered = definition.updateFields.map((field) => field.displayName).join(', ');
 			throw params.fail('Nothing to update', `Add at least one field under Update Fields (${offered}).`);

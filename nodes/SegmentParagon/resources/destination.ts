@@ -149,6 +149,7 @@ export const destination: ResourceDefinition = {
 				path: segmentPath('destinations'),
 				body: { sourceId, metadataId: String(entry.id), settings, name, enabled },
 				creating: `destination "${name}"`,
+				entity: 'destination',
 			},
 			params.itemIndex,
 		);
@@ -162,7 +163,7 @@ export const destination: ResourceDefinition = {
 		if (fields.enabled !== undefined) body.enabled = params.boolean('updateFields.enabled', 'Update Fields > Enabled', true);
 		if (fields.settings !== undefined) body.settings = params.toJsonObject(fields.settings, 'Update Fields > Settings');
 		const data = await workspace.client.request<{ destination: IDataObject }>(
-			{ method: 'PATCH', path: segmentPath('destinations', id), body, notFound: `Destination ${id}` },
+			{ method: 'PATCH', path: segmentPath('destinations', id), body, notFound: `Destination ${id}`, entity: 'destination' },
 			params.itemIndex,
 		);
 		return { entity: data.destination };

@@ -123,7 +123,7 @@ export const source: ResourceDefinition = {
 		// Labels first: a failure here leaves nothing half-made.
 		await workspace.ensureLabels(labels, params.itemIndex);
 		const data = await workspace.client.request<{ source: IDataObject }>(
-			{ method: 'POST', path: segmentPath('sources'), body: { slug, enabled, metadataId, name }, creating: `source "${slug}"` },
+			{ method: 'POST', path: segmentPath('sources'), body: { slug, enabled, metadataId, name }, creating: `source "${slug}"`, entity: 'source' },
 			params.itemIndex,
 		);
 		const entity = data.source;
@@ -152,7 +152,7 @@ export const source: ResourceDefinition = {
 		if (platform || categories) {
 			// Replace only the platform / category labels; keep every other label the source has.
 			const current = await workspace.client.request<{ source: IDataObject }>(
-				{ method: 'GET', path: segmentPath('sources', id), notFound: `Source ${id}` },
+				{ method: 'GET', path: segmentPath('sources', id), notFound: `Source ${id}`, entity: 'source' },
 				params.itemIndex,
 			);
 			entity = current.source;
@@ -166,7 +166,7 @@ export const source: ResourceDefinition = {
 		}
 		if (Object.keys(body).length) {
 			const data = await workspace.client.request<{ source: IDataObject }>(
-				{ method: 'PATCH', path: segmentPath('sources', id), body, notFound: `Source ${id}` },
+				{ method: 'PATCH', path: segmentPath('sources', id), body, notFound: `Source ${id}`, entity: 'source' },
 				params.itemIndex,
 			);
 			entity = data.source;

@@ -153,7 +153,7 @@ export const warehouse: ResourceDefinition = {
 		const enabled = params.boolean('additionalFields.enabled', 'Enabled', true);
 		const metadataId = await resolveWarehouseMetadataId(context, type);
 		const data = await workspace.client.request<{ warehouse: IDataObject }>(
-			{ method: 'POST', path: segmentPath('warehouses'), body: { metadataId, name, enabled, settings }, creating: `warehouse "${name}"` },
+			{ method: 'POST', path: segmentPath('warehouses'), body: { metadataId, name, enabled, settings }, creating: `warehouse "${name}"`, entity: 'warehouse' },
 			params.itemIndex,
 		);
 		return { entity: data.warehouse };
@@ -168,7 +168,7 @@ export const warehouse: ResourceDefinition = {
 		if (fields.name !== undefined) body.name = params.text('updateFields.name', 'Update Fields > Name');
 		if (fields.enabled !== undefined) body.enabled = params.boolean('updateFields.enabled', 'Update Fields > Enabled', true);
 		const data = await workspace.client.request<{ warehouse: IDataObject }>(
-			{ method: 'PATCH', path: segmentPath('warehouses', id), body, notFound: `Warehouse ${id}` },
+			{ method: 'PATCH', path: segmentPath('warehouses', id), body, notFound: `Warehouse ${id}`, entity: 'warehouse' },
 			params.itemIndex,
 		);
 		return { entity: data.warehouse };

@@ -33,6 +33,8 @@ export interface SegmentCall {
 	notFound?: string;
 	/** What a POST was creating, for the "may have been created" message. */
 	creating?: string;
+	/** The key of the entity the answer must carry, e.g. `warehouse` in `{data:{warehouse:{...}}}`. */
+	entity?: string;
 }
 
 interface FullResponse {
@@ -150,20 +152,7 @@ export class SegmentClient {
 			}
 
 			const { statusCode: status, body, headers } = response;
-			if (status >= 200 && status < 300) {
-				// 204 No Content (a delete, from some proxies): success with nothing to read.
-				if (status === 204 || body === undefined || body === null || body === '') return {} as T;
-				if (typeof body !== 'object' || Array.isArray(body)) {
-					let description = `Expected Segment's JSON answer to ${call.method} ${call.path}, got ${typeof body === 'string' ? `"${body.replace(/\s+/g, ' ').slice(0, 80)}"` : typeof body}. Check the Proxy Base URL in the credential.`;
-					// A success status carrying some page instead of Segment's answer: the create may have gone through.
-					if (call.method === 'POST' && call.creating) description += ` ${mayHaveCreated(call.creating)}`;
-					throw this.apiError({ status, body: '[not JSON]' }, {
-						message: 'Paragon\'s proxy returned a response that is not JSON',
-						description,
-					}, status, itemIndex, secrets);
-				}
-				return ((body as IDataObject).data ?? {}) as T;
-			}
+			if (status >= 200 && status < 300) return this.readSuccess(call, status, body, itemIndex, secrets) as T;
 			// A DELETE whose earlier attempt got lost and now finds nothing: that attempt did it.
 			if (status === 404 && uncertain && call.method === 'DELETE') return { status: 'SUCCESS' } as T;
 
@@ -187,6 +176,29 @@ export class SegmentClient {
 			}
 			throw this.apiError({ status, body: body as JsonObject }, failure, status, itemIndex, secrets);
 		}
+	}
+
+	/** The `data` of a success; an answer that is not Segment's (not JSON, no entity) is an error. */
+	private readSuccess(call: SegmentCall, status: number, body: unknown, itemIndex: number, secrets: string[]): IDataObject {
+		// A success status carrying something else than Segment's answer: the create may have gone through.
+		const creatingHint = call.method === 'POST' && call.creating ? ` ${mayHaveCreated(call.creating)}` : '';
+		// 204 No Content (a delete, from some proxies): success with nothing to read.
+		const empty = status === 204 || body === undefined || body === null || body === '';
+		if (!empty && (typeof body !== 'object' || Array.isArray(body))) {
+			throw this.apiError({ status, body: '[not JSON]' }, {
+				message: 'Paragon\'s proxy returned a response that is not JSON',
+				description: `Expected Segment's JSON answer to ${call.method} ${call.path}, got ${typeof body === 'string' ? `"${body.replace(/\s+/g, ' ').slice(0, 80)}"` : typeof body}. Check the Proxy Base URL in the credential.${creatingHint}`,
+			}, status, itemIndex, secrets);
+		}
+		const data = empty ? {} : (((body as IDataObject).data ?? {}) as IDataObject);
+		const entity = call.entity === undefined ? undefined : data[call.entity];
+		if (call.entity !== undefined && (!entity || typeof entity !== 'object' || Array.isArray(entity))) {
+			throw this.apiError({ status, body: empty ? '[empty]' : (body as JsonObject) }, {
+				message: `Segment's answer has no ${call.entity}`,
+				description: `Expected {"data":{"${call.entity}":{...}}} in the answer to ${call.method} ${call.path} (status ${status}). Check the Proxy Base URL in the credential.${creatingHint}`,
+			}, status, itemIndex, secrets);
+		}
+		return data;
 	}
 
 	private options(call: SegmentCall): IHttpRequestOptions {

@@ -7,15 +7,21 @@ export const MAX_WAIT_MS = 60_000;
 
 /** Statuses that say "not now": retried for every method. */
 const RATE_LIMITED = 429;
-/** Gateway answers: retried only where sending twice is harmless (not for POST). */
+/** Answers of a gateway in between: retried (SPEC: 429 and 502/503/504 are retried). */
 const GATEWAY_ERRORS = new Set([502, 503, 504]);
+/**
+ * A gateway timeout: Segment may have taken the request and only its answer was lost, so a
+ * create is not sent again after it (like a timeout of our own or a 500).
+ */
+const GATEWAY_TIMEOUT = 504;
 
 export function isIdempotent(method: string): boolean {
 	return method !== 'POST';
 }
 
 export function isRetryableStatus(status: number, method: string): boolean {
-	return status === RATE_LIMITED || (GATEWAY_ERRORS.has(status) && isIdempotent(method));
+	if (status === RATE_LIMITED) return true;
+	return GATEWAY_ERRORS.has(status) && (isIdempotent(method) || status !== GATEWAY_TIMEOUT);
 }
 
 function header(headers: IDataObject | undefined, name: string): string | undefined {
