@@ -197,22 +197,18 @@ export const FAULTS: FaultKind[] = [
 		minGap: 0,
 		message: /had a server error \(500\)/,
 	},
-	// 502 and 503: the gateway did not pass the request on, so it is retried, a create too.
-	...[502, 503].map((status) => ({
-		name: String(status),
-		make: (step: Step) => ({ ...at(step), status, retryAfter: '0', process: isWrite(step) && notPost(step) }),
-		retried: () => true,
-		minGap: 50,
-		message: new RegExp(`had a server error \\(${status}\\)`),
-	})),
-	{
-		// A gateway timeout: Segment may have done it, so a create is not sent again.
-		name: '504',
-		make: (step) => ({ ...at(step), status: 504, retryAfter: '0', process: isWrite(step) }),
-		retried: notPost,
-		minGap: 50,
-		message: /had a server error \(504\)/,
-	},
+	...[502, 503, 504].map((status) => {
+		// 502 and 503: the gateway did not pass the request on, so it is retried, a create too.
+		// 504, a gateway timeout: Segment may have done it, so a create is not sent again.
+		const createsRetried = status !== 504;
+		return {
+			name: String(status),
+			make: (step: Step) => ({ ...at(step), status, retryAfter: '0', process: isWrite(step) && !(createsRetried && step.method === 'POST') }),
+			retried: createsRetried ? () => true : notPost,
+			minGap: 50,
+			message: new RegExp(`had a server error \\(${status}\\)`),
+		};
+	}),
 	{
 		name: 'dropped connection',
 		make: (step) => ({ ...at(step), drop: true, process: isWrite(step) }),

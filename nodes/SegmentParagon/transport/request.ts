@@ -72,9 +72,10 @@ const NETWORK_FAILURES: Record<string, string> = {
 	EAI_AGAIN: 'found no such host',
 };
 
-/** The hint for a create whose answer never arrived intact. */
-function mayHaveCreated(what: string): string {
-	return `Segment may or may not have created the ${what}: check with Get Many before running this item again (the node never sends a create twice).`;
+/** The hint for a create whose answer never arrived intact (with a leading space); '' for any other call. */
+function mayHaveCreated(call: SegmentCall): string {
+	if (call.method !== 'POST' || !call.creating) return '';
+	return ` Segment may or may not have created the ${call.creating}: check with Get Many before running this item again (the node never sends a create twice).`;
 }
 
 /** Where this failure left the request: refused before sending, or possibly processed. */
@@ -171,9 +172,7 @@ export class SegmentClient {
 				signedByNode: this.signedByNode,
 				retries: attempt,
 			});
-			if (call.method === 'POST' && status >= 500 && call.creating) {
-				failure.description += ` ${mayHaveCreated(call.creating)}`;
-			}
+			if (status >= 500) failure.description += mayHaveCreated(call);
 			throw this.apiError({ status, body: body as JsonObject }, failure, status, itemIndex, secrets);
 		}
 	}
@@ -181,7 +180,7 @@ export class SegmentClient {
 	/** The `data` of a success; an answer that is not Segment's (not JSON, no entity) is an error. */
 	private readSuccess(call: SegmentCall, status: number, body: unknown, itemIndex: number, secrets: string[]): IDataObject {
 		// A success status carrying something else than Segment's answer: the create may have gone through.
-		const creatingHint = call.method === 'POST' && call.creating ? ` ${mayHaveCreated(call.creating)}` : '';
+		const creatingHint = mayHaveCreated(call);
 		// 204 No Content (a delete, from some proxies): success with nothing to read.
 		const empty = status === 204 || body === undefined || body === null || body === '';
 		if (!empty && (typeof body !== 'object' || Array.isArray(body))) {
@@ -228,10 +227,9 @@ export class SegmentClient {
 	}
 
 	private cancelledError(call: SegmentCall, itemIndex: number): NodeApiError {
-		const creating = call.method === 'POST' && call.creating ? ` ${mayHaveCreated(call.creating)}` : '';
 		return this.apiError({ connectionError: CANCELLED_CODE }, {
 			message: 'The execution was cancelled while waiting for Segment',
-			description: `${call.method} ${call.path} was aborted and not retried.${creating}`,
+			description: `${call.method} ${call.path} was aborted and not retried.${mayHaveCreated(call)}`,
 		}, undefined, itemIndex, [...this.secrets]);
 	}
 
