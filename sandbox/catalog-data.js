@@ -8,18 +8,25 @@ function option(name, type, required, description, extra = {}) {
 	return entry;
 }
 
+// Warehouse options as Segment's catalog lists them: the schema of a warehouse's settings
+// (Redshift says hostname, a port is text, BigQuery's project is gc-project).
+// `ciphertext` is Segment-internal: listed by some entries, never required.
+const text = (name, required, description, extra) => option(name, 'string', required, description, extra);
+const secret = (name, description) => option(name, 'password', true, description);
+const ciphertext = option('ciphertext', 'string', false, 'Segment-internal: the encrypted form of the secret settings.');
+
 const warehouses = [
 	{
 		slug: 'redshift',
 		name: 'Redshift',
 		description: 'Amazon Redshift is a fast, fully managed, petabyte-scale data warehouse.',
 		options: [
-			option('host', 'string', true, 'The hostname of your Redshift cluster.'),
-			option('port', 'number', true, 'The port of your Redshift cluster.', { defaultValue: 5439 }),
-			option('database', 'string', true, 'The database Segment loads into.'),
-			option('username', 'string', true, 'The user Segment connects as.'),
-			option('password', 'password', true, 'The password of that user.'),
-			option('schema', 'string', false, 'The schema Segment writes to.', { defaultValue: 'public' }),
+			text('hostname', true, 'The hostname of your Redshift cluster.', { label: 'Host Name' }),
+			text('port', true, 'The port of your Redshift cluster.', { defaultValue: '5439', label: 'Port' }),
+			text('database', true, 'The database Segment loads into.', { label: 'Database Name' }),
+			text('username', true, 'The user Segment connects as.', { label: 'Username' }),
+			secret('password', 'The password of that user.'),
+			ciphertext,
 		],
 	},
 	{
@@ -27,9 +34,9 @@ const warehouses = [
 		name: 'BigQuery',
 		description: 'Google BigQuery is a serverless, highly scalable data warehouse.',
 		options: [
-			option('project_id', 'string', true, 'The Google Cloud project that holds the dataset.'),
-			option('dataset', 'string', false, 'The dataset Segment loads into.'),
-			option('credentials', 'password', true, 'The JSON key of a service account.'),
+			text('gc-project', true, 'The Google Cloud project that holds the dataset.', { label: 'Project' }),
+			text('location', false, 'Where the dataset lives, e.g. US or EU.', { defaultValue: 'US', label: 'Location' }),
+			secret('credentials', 'The JSON key of a service account.'),
 		],
 	},
 	{
@@ -37,13 +44,12 @@ const warehouses = [
 		name: 'Snowflake',
 		description: 'Snowflake is a cloud data platform.',
 		options: [
-			option('account', 'string', true, 'Your Snowflake account identifier.'),
-			option('warehouse', 'string', true, 'The virtual warehouse that runs the loads.'),
-			option('database', 'string', true, 'The database Segment loads into.'),
-			option('schema', 'string', false, 'The schema Segment writes to.'),
-			option('username', 'string', true, 'The user Segment connects as.'),
-			option('password', 'password', true, 'The password of that user.'),
-			option('role', 'string', false, 'The role Segment uses.'),
+			text('account', true, 'Your Snowflake account identifier.'),
+			text('warehouse', true, 'The virtual warehouse that runs the loads.'),
+			text('database', true, 'The database Segment loads into.'),
+			text('username', true, 'The user Segment connects as.'),
+			secret('password', 'The password of that user.'),
+			text('role', false, 'The role Segment uses.'),
 		],
 	},
 	{
@@ -51,12 +57,37 @@ const warehouses = [
 		name: 'Postgres',
 		description: 'PostgreSQL is an open-source relational database.',
 		options: [
-			option('host', 'string', true, 'The hostname of your database.'),
-			option('port', 'number', true, 'The port of your database.', { defaultValue: 5432 }),
-			option('database', 'string', true, 'The database Segment loads into.'),
-			option('username', 'string', true, 'The user Segment connects as.'),
-			option('password', 'password', true, 'The password of that user.'),
-			option('schema', 'string', false, 'The schema Segment writes to.'),
+			text('hostname', true, 'The hostname of your database.'),
+			text('port', true, 'The port of your database.', { defaultValue: '5432' }),
+			text('database', true, 'The database Segment loads into.'),
+			text('username', true, 'The user Segment connects as.'),
+			secret('password', 'The password of that user.'),
+			option('ssl', 'boolean', false, 'Connect over TLS.', { defaultValue: true }),
+			ciphertext,
+		],
+	},
+	{
+		slug: 'databricks',
+		name: 'Databricks',
+		description: 'The Databricks Data Intelligence Platform (Delta Lake).',
+		options: [
+			text('workspaceUrl', true, 'The URL of your Databricks workspace, without https://.'),
+			text('httpPath', true, 'The HTTP path of the SQL warehouse.'),
+			text('catalog', true, 'The Unity Catalog that Segment writes to.'),
+			secret('token', 'A personal access token of the service principal.'),
+			option('port', 'number', false, 'The port of the SQL warehouse.', { defaultValue: 443 }),
+		],
+	},
+	{
+		slug: 'azuresqldw',
+		name: 'Azure Synapse Analytics',
+		description: 'Azure Synapse Analytics (formerly Azure SQL Data Warehouse).',
+		options: [
+			text('hostname', true, 'The server name of your dedicated SQL pool.'),
+			text('port', true, 'The port of the server.', { defaultValue: '1433' }),
+			text('database', true, 'The database Segment loads into.'),
+			text('username', true, 'The user Segment connects as.'),
+			secret('password', 'The password of that user.'),
 		],
 	},
 ];

@@ -7,6 +7,8 @@ const { bulkInsert } = require('./bulk');
 const { assertResource, assertRegion } = require('./workspace');
 const { assertKind } = require('./catalogs');
 const { KINDS } = require('./segment/router');
+const { addSyncReports } = require('./segment/syncs');
+const filters = require('./segment/filters');
 
 function listen(server, host, port) {
 	return new Promise((resolve, reject) => {
@@ -16,6 +18,48 @@ function listen(server, host, port) {
 			resolve(server.address().port);
 		});
 	});
+}
+
+function workspace(state, region) {
+	assertRegion(region);
+	return state.workspaces[region];
+}
+
+function knownPair(ws, warehouseId, sourceId) {
+	if (!ws.warehouses.get(warehouseId)) throw new TypeError(`Unknown warehouse "${warehouseId}" in the ${ws.region} workspace`);
+	if (!ws.sources.get(sourceId)) throw new TypeError(`Unknown source "${sourceId}" in the ${ws.region} workspace`);
+}
+
+// Pipelines and filters, read and set directly (not logged): connections, sync reports, filters.
+function pipelineApi(state) {
+	return {
+		connections(region = 'us') {
+			const ws = workspace(state, region);
+			const pairs = [];
+			for (const [warehouseId, sourceIds] of ws.connections.byWarehouse) for (const sourceId of sourceIds) pairs.push({ warehouseId, sourceId });
+			return pairs;
+		},
+		connect(warehouseId, sourceId, { region = 'us' } = {}) {
+			const ws = workspace(state, region);
+			knownPair(ws, warehouseId, sourceId);
+			ws.connections.connect(warehouseId, sourceId);
+		},
+		disconnect(warehouseId, sourceId, { region = 'us' } = {}) {
+			const ws = workspace(state, region);
+			knownPair(ws, warehouseId, sourceId);
+			ws.connections.disconnect(warehouseId, sourceId);
+		},
+		addSyncReports(warehouseId, reports, { region = 'us' } = {}) {
+			return addSyncReports(workspace(state, region), warehouseId, reports);
+		},
+		syncReports(warehouseId, { region = 'us' } = {}) {
+			return structuredClone(workspace(state, region).syncReports.get(warehouseId) || []);
+		},
+		filters(destinationId, { region = 'us' } = {}) {
+			const ws = workspace(state, region);
+			return ws.filters.has(destinationId) ? ws.filters.get(destinationId).all().map(filters.toApi) : [];
+		},
+	};
 }
 
 function baseUrl(host, port) {
@@ -31,7 +75,7 @@ async function startSandbox(options = {}) {
 	state.url = baseUrl(host, port);
 	let closing = null;
 
-	Object.assign(sandbox, {
+	Object.assign(sandbox, pipelineApi(state), {
 		url: state.url,
 		port,
 		projectId: state.projectId,

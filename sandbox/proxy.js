@@ -7,6 +7,7 @@ const { handleSegment } = require('./segment/router');
 const { makeEntry } = require('./request-log');
 const { faultAnswer, headerOverrides, replacesAnswer } = require('./faults');
 const { rateLimitHeaders } = require('./rate-limit');
+const { wrapAnswer } = require('./paragon/wrap');
 
 function write(exchange, status, headers, payload) {
 	const { res, entry } = exchange;
@@ -20,9 +21,16 @@ function writeParagon(exchange, answer) {
 	write(exchange, answer.status, { 'Content-Type': 'application/json' }, JSON.stringify(answer.body));
 }
 
+// Segment's answer as Paragon passes it on: raw when asked for, otherwise wrapped.
+function writePassedOn(exchange, status, headers, payload) {
+	if (exchange.entry.rawResponse) return write(exchange, status, headers, payload);
+	const wrapped = wrapAnswer(headers, payload);
+	write(exchange, status, wrapped.headers, wrapped.payload);
+}
+
 function writeSegment(exchange, answer, overrides = {}) {
 	const headers = { 'Content-Type': 'application/json', ...rateLimitHeaders(), ...(answer.headers || {}), ...overrides };
-	write(exchange, answer.status, headers, JSON.stringify(answer.body));
+	writePassedOn(exchange, answer.status, headers, JSON.stringify(answer.body));
 }
 
 function drop(exchange) {
@@ -51,7 +59,10 @@ async function playFault(exchange, fault) {
 	}
 	if (!replacesAnswer(fault)) return false;
 	const answer = faultAnswer(fault);
-	write(exchange, answer.status, answer.headers, answer.payload);
+	// Faults before Paragon's checks and non-JSON pages stand for what sits in front of
+	// Paragon: never wrapped. The others stand for Segment's answers.
+	if (fault.beforeAuth || fault.nonJson) write(exchange, answer.status, answer.headers, answer.payload);
+	else writePassedOn(exchange, answer.status, answer.headers, answer.payload);
 	return true;
 }
 

@@ -1,6 +1,8 @@
 'use strict';
 // One log entry per proxied request, kept in arrival order; the status is filled when answered
 // (0 when the connection was dropped).
+const { wantsRawResponse } = require('./paragon/wrap');
+const { redactSecrets } = require('./secrets');
 
 function queryObject(params) {
 	const out = {};
@@ -34,6 +36,8 @@ function makeEntry(req, target, params, rawBody) {
 		segments: target.segments ? [...target.segments] : [],
 		query: queryObject(params),
 		headers: { ...req.headers },
+		// Whether X-Paragon-Use-Raw-Response asked for Segment's own answer (else it is wrapped).
+		rawResponse: wantsRawResponse(req.headers),
 		body: loggedBody(rawBody),
 		status: null,
 		time: Date.now(),
@@ -41,11 +45,12 @@ function makeEntry(req, target, params, rawBody) {
 	};
 }
 
-// The form served over HTTP (GET /__sandbox/requests): a response never carries a token.
+// The form served over HTTP (GET /__sandbox/requests): a response never carries a token,
+// nor a secret setting of a body (password, secret, token, credentials, ...key).
 function redactEntry(entry) {
 	const headers = { ...entry.headers };
 	if (headers.authorization !== undefined) headers.authorization = '[redacted]';
-	return { ...entry, headers };
+	return { ...entry, headers, body: redactSecrets(entry.body) };
 }
 
 module.exports = { makeEntry, redactEntry, queryObject };

@@ -5,6 +5,7 @@ const { Catalogs } = require('./catalogs');
 const { Workspace } = require('./workspace');
 const { Faults } = require('./faults');
 const { seedDemoData } = require('./seed');
+const { SyncLimiter } = require('./segment/syncs');
 
 const DEFAULTS = {
 	host: '127.0.0.1',
@@ -15,6 +16,10 @@ const DEFAULTS = {
 	connectedUsers: ['sandbox-user'],
 	seed: false,
 	latencyMs: 0,
+	// Calls of GET /warehouses/{id}/syncs allowed per window and workspace (Segment: 2 a
+	// minute); null = unlimited, so fast tests are not slowed down.
+	syncsPerMinute: null,
+	syncsWindowMs: 60000,
 };
 
 function readPublicKey(pem) {
@@ -29,6 +34,10 @@ function checkOptions(options) {
 	if (!options.tokens || typeof options.tokens !== 'object') throw new TypeError('tokens must be an object of token -> user id');
 	if (!Array.isArray(options.connectedUsers)) throw new TypeError('connectedUsers must be an array of user ids');
 	if (!(Number.isFinite(options.latencyMs) && options.latencyMs >= 0)) throw new TypeError('latencyMs must be a number >= 0');
+	if (options.syncsPerMinute !== null && !(Number.isInteger(options.syncsPerMinute) && options.syncsPerMinute >= 1)) {
+		throw new TypeError('syncsPerMinute must be null (unlimited) or an integer >= 1');
+	}
+	if (!(Number.isFinite(options.syncsWindowMs) && options.syncsWindowMs > 0)) throw new TypeError('syncsWindowMs must be a number > 0');
 }
 
 function createState(input = {}) {
@@ -46,6 +55,7 @@ function createState(input = {}) {
 		workspaces: { us: new Workspace('us'), eu: new Workspace('eu') },
 		log: [],
 		faults: new Faults(),
+		syncLimiter: new SyncLimiter(options.syncsPerMinute, options.syncsWindowMs),
 		timers: new Set(),
 		url: null,
 		sleep(ms) {
@@ -69,6 +79,7 @@ function resetState(state) {
 	// Emptied in place: callers may hold the array.
 	state.log.length = 0;
 	state.faults.clear();
+	state.syncLimiter.clear();
 	if (state.seed) seedDemoData(state);
 }
 

@@ -1,7 +1,9 @@
 'use strict';
-// One Segment workspace (the sandbox has one per region): its entities, its labels
-// and the index of source slugs, which Segment keeps unique per workspace.
+// One Segment workspace (the sandbox has one per region): its entities, its labels,
+// the index of source slugs (Segment keeps them unique per workspace), the warehouse-source
+// connections, each warehouse's sync reports and each destination's filters.
 const { Collection } = require('./collection');
+const { Connections } = require('./connections');
 const { stableId } = require('./ids');
 
 const RESOURCES = ['warehouses', 'sources', 'destinations'];
@@ -13,9 +15,8 @@ class Workspace {
 		this.warehouses = new Collection();
 		this.sources = new Collection();
 		this.destinations = new Collection();
-		this.labels = [];
-		this.labelKeys = new Set();
-		this.slugs = new Map();
+		this.connections = new Connections();
+		this.clear();
 	}
 
 	clear() {
@@ -23,6 +24,29 @@ class Workspace {
 		this.labels = [];
 		this.labelKeys = new Set();
 		this.slugs = new Map();
+		this.connections.clear();
+		this.syncReports = new Map();
+		this.filters = new Map();
+	}
+
+	// Which sources load into which warehouse.
+	connect(warehouseId, sourceId) {
+		this.connections.connect(warehouseId, sourceId);
+	}
+
+	disconnect(warehouseId, sourceId) {
+		this.connections.disconnect(warehouseId, sourceId);
+	}
+
+	isConnected(warehouseId, sourceId) {
+		return this.connections.has(warehouseId, sourceId);
+	}
+
+	// The filters of one destination (a Collection, so their pages cost O(page)).
+	filtersOf(destinationId) {
+		let filters = this.filters.get(destinationId);
+		if (!filters) this.filters.set(destinationId, (filters = new Collection()));
+		return filters;
 	}
 
 	hasLabel(key, value) {

@@ -50,6 +50,11 @@ function update(state, ws, record, body) {
 	return [];
 }
 
+// A destination's filters go with it.
+function onRemove(ws, record) {
+	ws.filters.delete(record.id);
+}
+
 function toApi(ws, record) {
 	const entity = { id: record.id };
 	if (record.name !== undefined) entity.name = record.name;
@@ -61,4 +66,4 @@ function toApi(ws, record) {
 	return entity;
 }
 
-module.exports = { resource: 'destinations', single: 'destination', create, update, toApi };
+module.exports = { resource: 'destinations', single: 'destination', create, update, onRemove, toApi };

@@ -1,17 +1,34 @@
 'use strict';
 // Query strings: Segment refuses parameters it does not know, and every list needs
-// pagination.count (1-200). Cursors are opaque to clients: base64 of "<scope>:<position>".
+// pagination.count (1-200). Segment takes the dotted form (pagination.count) and the bracket
+// form its own SDK sends (pagination[count]); both forms of one key at once is a repetition.
+// Cursors are opaque to clients: base64 of "<scope>:<position>".
 const { badRequest } = require('./answers');
 
 const MAX_COUNT = 200;
 const PAGINATION_KEYS = ['pagination.count', 'pagination.cursor'];
+const BRACKET = /^([A-Za-z]+)\[([A-Za-z]+)\]$/;
+
+// The dotted name of a key: pagination[count] -> pagination.count.
+function canonicalKey(key) {
+	const bracket = BRACKET.exec(key);
+	return bracket ? `${bracket[1]}.${bracket[2]}` : key;
+}
+
+// Returns { error } or { values: Map(canonical key -> value) }.
+function readQuery(params, allowed) {
+	const values = new Map();
+	for (const [key, value] of params) {
+		const name = canonicalKey(key);
+		if (!allowed.includes(name)) return { error: badRequest(`Unknown query parameter: ${key}`, key) };
+		if (values.has(name)) return { error: badRequest(`${name} must be given once`, name) };
+		values.set(name, value);
+	}
+	return { values };
+}
 
 function checkQuery(params, allowed) {
-	for (const key of new Set(params.keys())) {
-		if (!allowed.includes(key)) return badRequest(`Unknown query parameter: ${key}`, key);
-		if (params.getAll(key).length > 1) return badRequest(`${key} must be given once`, key);
-	}
-	return null;
+	return readQuery(params, allowed).error || null;
 }
 
 function encodeCursor(scope, position) {
@@ -30,15 +47,15 @@ function decodeCursor(scope, cursor) {
 
 // Returns { count, from, current } or { error } (an answer to send).
 function readPagination(params, scope) {
-	const error = checkQuery(params, PAGINATION_KEYS);
-	if (error) return { error };
-	const rawCount = params.get('pagination.count');
+	const query = readQuery(params, PAGINATION_KEYS);
+	if (query.error) return { error: query.error };
+	const rawCount = query.values.has('pagination.count') ? query.values.get('pagination.count') : null;
 	if (rawCount === null) return { error: badRequest('pagination.count is required', 'pagination.count') };
 	const count = /^[1-9]\d{0,3}$/.test(rawCount) ? Number(rawCount) : NaN;
 	if (!(count >= 1 && count <= MAX_COUNT)) {
 		return { error: badRequest(`pagination.count must be an integer from 1 to ${MAX_COUNT}`, 'pagination.count') };
 	}
-	const cursor = params.get('pagination.cursor');
+	const cursor = query.values.has('pagination.cursor') ? query.values.get('pagination.cursor') : null;
 	if (cursor === null) return { count, from: 0, current: encodeCursor(scope, 0) };
 	const from = decodeCursor(scope, cursor);
 	if (from === null) return { error: badRequest('pagination.cursor is not a valid cursor', 'pagination.cursor') };
@@ -53,4 +70,11 @@ function pagination(scope, current, nextPosition, totalEntries) {
 	return result;
 }
 
-module.exports = { checkQuery, readPagination, pagination, encodeCursor, decodeCursor, MAX_COUNT };
+// One page of records sorted by seq (lists that are not a whole Collection: connections...).
+function pageBySeq(records, from, count) {
+	const sorted = records.filter((record) => record.seq >= from).sort((a, b) => a.seq - b.seq);
+	const items = sorted.slice(0, count);
+	return { items, nextSeq: sorted.length > count ? sorted[count].seq : null };
+}
+
+module.exports = { checkQuery, readPagination, pagination, pageBySeq, encodeCursor, decodeCursor, canonicalKey, MAX_COUNT };

@@ -19,7 +19,7 @@ function insert(state, ws, kind, body, fixed) {
 	const result = kind.create(state, ws, body, fixed);
 	if (result.errors) return result;
 	ws[kind.resource].insert(result.record);
-	if (kind.onInsert) kind.onInsert(ws, result.record);
+	if (kind.onInsert) kind.onInsert(ws, result.record, result);
 	return result;
 }
 

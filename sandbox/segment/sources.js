@@ -1,5 +1,7 @@
 'use strict';
 // Sources: slugs are unique per workspace and shaped like Segment's; each source gets a write key.
+// Segment's create has no name (it is set with a PATCH after); a new source connects to every
+// warehouse unless disconnectAllWarehouses is true.
 const { checkFields } = require('./validate');
 const { validationError } = require('./answers');
 const { randomId } = require('../ids');
@@ -14,8 +16,8 @@ const createSpec = {
 	slug: { ...slug, required: true },
 	enabled: { type: 'boolean', required: true },
 	metadataId: { type: 'string', required: true, nonEmpty: true },
-	name,
 	settings,
+	disconnectAllWarehouses: { type: 'boolean' },
 };
 const updateSpec = { name, enabled: { type: 'boolean' }, slug, settings };
 
@@ -41,17 +43,18 @@ function create(state, ws, body, fixed = {}) {
 		id: fixed.id || randomId(),
 		meta,
 		slug: body.slug,
-		name: body.name,
 		enabled: body.enabled,
 		writeKeys: [fixed.writeKey || randomId(32)],
 		settings: structuredClone(body.settings || {}),
 		labels: [],
 	};
-	return { record };
+	return { record, connectAll: body.disconnectAllWarehouses !== true };
 }
 
-function onInsert(ws, record) {
+function onInsert(ws, record, result) {
 	ws.slugs.set(record.slug, record.id);
+	if (!result.connectAll) return;
+	for (const warehouse of ws.warehouses.all()) ws.connections.connect(warehouse.id, record.id);
 }
 
 function update(state, ws, record, body) {
@@ -71,11 +74,15 @@ function update(state, ws, record, body) {
 	return [];
 }
 
-// A source's destinations go with it, as they do in Segment.
+// A source's destinations (with their filters) and connections go with it, as in Segment.
 function onRemove(ws, record) {
 	ws.slugs.delete(record.slug);
+	ws.connections.removeSource(record.id);
 	for (const destination of ws.destinations.all()) {
-		if (destination.sourceId === record.id) ws.destinations.remove(destination.id);
+		if (destination.sourceId === record.id) {
+			ws.destinations.remove(destination.id);
+			ws.filters.delete(destination.id);
+		}
 	}
 }
 

@@ -1,37 +1,76 @@
 'use strict';
-// Warehouses: Segment keeps a warehouse's name inside its settings (settings.name).
-const { checkFields } = require('./validate');
+// Warehouses: settings follow the catalog entry's options; the name is kept as settings.name
+// (there is no top-level name on the entity); a new warehouse connects to every source
+// unless disconnectAllSources is true.
+const { checkFields, isPlainObject } = require('./validate');
 const { validationError } = require('./answers');
 const { randomId } = require('../ids');
-const { cloneEntry, cloneJson } = require('./clone');
+const { cloneEntry } = require('./clone');
+const { checkSettings, storable, settingsForApi, newCiphertext, hasSecret } = require('./warehouse-settings');
 
 const name = { type: 'string', nonEmpty: true };
 const enabled = { type: 'boolean' };
 const settings = { type: 'object', required: true };
+const metadataId = { type: 'string', required: true, nonEmpty: true };
 
-const createSpec = { metadataId: { type: 'string', required: true, nonEmpty: true }, settings, name, enabled };
+const createSpec = { metadataId, settings, name, enabled, disconnectAllSources: { type: 'boolean' } };
 const updateSpec = { settings, name, enabled };
+const validationSpec = { metadataId, settings };
 
-function create(state, ws, body, fixed = {}) {
-	const errors = checkFields(body, createSpec);
+// The catalog entry of a body's metadataId, or an error for it.
+function findMeta(state, body, errors) {
 	const meta = typeof body.metadataId === 'string' ? state.catalogs.find('warehouses', body.metadataId) : undefined;
 	if (!meta && !errors.some((e) => e.field === 'metadataId')) {
 		errors.push(validationError('metadataId does not match any entry of the warehouse catalog', 'metadataId'));
 	}
+	return meta;
+}
+
+// Body checks shared by create and POST /warehouses/validation.
+function checkNew(state, body, spec) {
+	const errors = checkFields(body, spec);
+	const meta = findMeta(state, body, errors);
+	if (meta && isPlainObject(body.settings)) errors.push(...checkSettings(meta, body.settings, { create: true }));
+	return { errors, meta };
+}
+
+function create(state, ws, body, fixed = {}) {
+	const { errors, meta } = checkNew(state, body, createSpec);
 	if (errors.length) return { errors };
-	const stored = structuredClone(body.settings);
+	const stored = storable(body.settings);
 	if (body.name !== undefined) stored.name = body.name;
-	// No default of true: a client that leaves "enabled" out must notice.
-	return { record: { id: fixed.id || randomId(), meta, enabled: body.enabled === true, settings: stored } };
+	const record = {
+		id: fixed.id || randomId(),
+		meta,
+		// No default of true: a client that leaves "enabled" out must notice.
+		enabled: body.enabled === true,
+		settings: stored,
+		ciphertext: fixed.ciphertext || newCiphertext(),
+	};
+	return { record, connectAll: body.disconnectAllSources !== true };
+}
+
+function onInsert(ws, record, result) {
+	if (!result.connectAll) return;
+	for (const source of ws.sources.all()) ws.connections.connect(record.id, source.id);
 }
 
 function update(state, ws, record, body) {
 	const errors = checkFields(body, updateSpec);
+	if (isPlainObject(body.settings)) errors.push(...checkSettings(record.meta, body.settings, { create: false }));
 	if (errors.length) return errors;
-	Object.assign(record.settings, structuredClone(body.settings));
+	// A changed secret gets a new ciphertext, as re-encrypting would.
+	if (hasSecret(record.meta, body.settings)) record.ciphertext = newCiphertext();
+	Object.assign(record.settings, storable(body.settings));
 	if (body.name !== undefined) record.settings.name = body.name;
 	if (body.enabled !== undefined) record.enabled = body.enabled;
 	return [];
+}
+
+// A warehouse's connections, sync reports go with it.
+function onRemove(ws, record) {
+	ws.connections.removeWarehouse(record.id);
+	ws.syncReports.delete(record.id);
 }
 
 function toApi(ws, record) {
@@ -40,8 +79,8 @@ function toApi(ws, record) {
 		workspaceId: ws.id,
 		enabled: record.enabled,
 		metadata: cloneEntry(record.meta),
-		settings: cloneJson(record.settings),
+		settings: settingsForApi(record.meta, record.settings, record.ciphertext),
 	};
 }
 
-module.exports = { resource: 'warehouses', single: 'warehouse', create, update, toApi };
+module.exports = { resource: 'warehouses', single: 'warehouse', create, onInsert, update, onRemove, toApi, checkNew, validationSpec };

@@ -12,16 +12,36 @@ async function wholeCatalog(kind) {
 	return answer.body.data;
 }
 
-test('the warehouse catalog has redshift, bigquery, snowflake and postgres', async () => {
+const OPTION_KEYS = ['name', 'type', 'required', 'description', 'defaultValue', 'label'];
+
+test('the warehouse catalog: each entry\'s options are the schema of its settings', async () => {
 	const data = await wholeCatalog('warehouses');
-	expect(data.warehousesCatalog.map((e) => e.slug)).toEqual(['redshift', 'bigquery', 'snowflake', 'postgres']);
-	expect(data.pagination).toEqual({ current: expect.any(String), totalEntries: 4 });
+	expect(data.warehousesCatalog.map((e) => e.slug)).toEqual(['redshift', 'bigquery', 'snowflake', 'postgres', 'databricks', 'azuresqldw']);
+	expect(data.pagination).toEqual({ current: expect.any(String), totalEntries: 6 });
 	for (const entry of data.warehousesCatalog) {
 		expect(Object.keys(entry).sort()).toEqual(['description', 'id', 'logos', 'name', 'options', 'slug']);
 		expect(entry.id).toMatch(/^[0-9a-f]{24}$/);
+		for (const option of entry.options) {
+			expect(OPTION_KEYS).toEqual(expect.arrayContaining(Object.keys(option)));
+			expect(option).toEqual(expect.objectContaining({ name: expect.any(String), type: expect.stringMatching(/^(string|password|number|boolean)$/), required: expect.any(Boolean) }));
+		}
 	}
-	const bigquery = data.warehousesCatalog[1];
-	expect(bigquery.options.map((o) => o.name)).toEqual(['project_id', 'dataset', 'credentials']);
+	const bySlug = Object.fromEntries(data.warehousesCatalog.map((e) => [e.slug, e.options]));
+	const summary = (slug) => bySlug[slug].map((o) => [o.name, o.type, o.required]);
+	expect(summary('redshift')).toEqual([
+		['hostname', 'string', true], ['port', 'string', true], ['database', 'string', true], ['username', 'string', true],
+		['password', 'password', true], ['ciphertext', 'string', false],
+	]);
+	expect(bySlug.redshift[1].defaultValue).toBe('5439');
+	expect(summary('bigquery')).toEqual([['gc-project', 'string', true], ['location', 'string', false], ['credentials', 'password', true]]);
+	expect(summary('snowflake').map(([name, , required]) => [name, required])).toEqual([
+		['account', true], ['warehouse', true], ['database', true], ['username', true], ['password', true], ['role', false],
+	]);
+	expect(summary('postgres').map(([name]) => name)).toEqual(['hostname', 'port', 'database', 'username', 'password', 'ssl', 'ciphertext']);
+	expect(summary('databricks')).toEqual([
+		['workspaceUrl', 'string', true], ['httpPath', 'string', true], ['catalog', 'string', true], ['token', 'password', true], ['port', 'number', false],
+	]);
+	for (const options of Object.values(bySlug)) expect(options.map((o) => o.name)).not.toContain('host');
 });
 
 test('the source catalog has the platform defaults and more, with categories', async () => {

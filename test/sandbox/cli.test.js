@@ -60,9 +60,9 @@ test('prints the credential values; they work; SIGTERM stops it with exit code 0
 	expect(info).toMatchObject({ url, projectId: 'sandbox-project', signingKeyMode: true, seed: true });
 
 	const list = `${url}/projects/sandbox-project/sdk/proxy/segment/warehouses?pagination.count=10`;
-	const withStatic = await fetch(list, { headers: { Authorization: 'Bearer sandbox-user-token' } });
+	const withStatic = await fetch(list, { headers: { Authorization: 'Bearer sandbox-user-token', 'X-Paragon-Use-Raw-Response': '1' } });
 	expect(withStatic.status).toBe(200);
-	expect((await withStatic.json()).data.warehouses.map((w) => w.settings.name)).toEqual(['My Data Warehouse', 'BigQuery Warehouse']);
+	expect((await withStatic.json()).data.warehouses.map((w) => w.settings.name)).toEqual(['My Data Warehouse', 'BigQuery Warehouse', 'Staging Postgres']);
 	const jwt = signJwt(pem, claimsFor('sandbox-project', 'sandbox-user'));
 	expect((await fetch(list, { headers: { Authorization: `Bearer ${jwt}` } })).status).toBe(200);
 	const otherUser = signJwt(pem, claimsFor('sandbox-project', 'someone'));
@@ -108,7 +108,7 @@ test('startCliSandbox starts the same sandbox in-process', async () => {
 	try {
 		expect(banner).toContain(`Proxy Base URL:      ${sandbox.url}`);
 		expect(keys.privateKeyPath).toBe(path.join(keyDir, 'signing-key.pem'));
-		expect(sandbox.entities('warehouses')).toHaveLength(2);
+		expect(sandbox.entities('warehouses')).toHaveLength(3);
 	} finally {
 		await sandbox.close();
 	}

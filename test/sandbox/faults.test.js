@@ -2,7 +2,7 @@
 // Faults on demand: statuses, rate limits, delays, drops, non-JSON answers, processed writes,
 // countdown, and matching by method, path and region.
 const { startSandbox } = require('../../sandbox');
-const { client, catalogId, PARAGON } = require('./helpers');
+const { client, catalogId, warehouseBody: validWarehouseBody, PARAGON } = require('./helpers');
 
 let sb;
 let call;
@@ -18,7 +18,7 @@ beforeEach(() => sb.reset());
 const LIST = '/warehouses?pagination.count=5';
 
 function warehouseBody() {
-	return { metadataId: catalogId(sb, 'warehouses', 'redshift'), settings: {}, name: 'W', enabled: true };
+	return validWarehouseBody(sb, { name: 'W' });
 }
 
 test('429 answers Segment\'s rate-limit body and headers', async () => {

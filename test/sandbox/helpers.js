@@ -7,6 +7,7 @@ const { startSandbox } = require('../../sandbox');
 
 const TOKEN = 'sandbox-user-token';
 const EU_BASE = 'https://eu1.api.segmentapis.com';
+const RAW = { 'X-Paragon-Use-Raw-Response': '1' };
 
 function proxyBase(sb, region = 'us') {
 	const base = `${sb.url}/projects/${sb.projectId}/sdk/proxy/segment`;
@@ -24,10 +25,11 @@ async function readAnswer(response) {
 	return { status: response.status, headers: response.headers, body, text };
 }
 
-// call('GET', '/warehouses?pagination.count=10') or call('POST', '/warehouses', {...})
-function client(sb, { token = TOKEN, region = 'us', headers: extra = {} } = {}) {
+// call('GET', '/warehouses?pagination.count=10') or call('POST', '/warehouses', {...}).
+// Like the node, it asks for Segment's raw answer; raw: false gets Paragon's wrapped form.
+function client(sb, { token = TOKEN, region = 'us', raw = true, headers: extra = {} } = {}) {
 	return async (method, path, body, headers = {}) => {
-		const init = { method, headers: { Accept: 'application/json', ...extra, ...headers } };
+		const init = { method, headers: { Accept: 'application/json', ...(raw ? RAW : {}), ...extra, ...headers } };
 		if (token !== null) init.headers.Authorization = `Bearer ${token}`;
 		if (body !== undefined) {
 			init.headers['Content-Type'] = init.headers['Content-Type'] || 'application/json';
@@ -84,6 +86,18 @@ function catalogId(sb, kind, slug) {
 	return sb.catalog(kind).find((entry) => entry.slug === slug).id;
 }
 
+// Valid settings of each seeded warehouse type (their catalog options), and a create body.
+const SETTINGS = {
+	redshift: { hostname: 'example.redshift.amazonaws.com', port: '5439', database: 'analytics', username: 'user', password: 'pw-123' },
+	bigquery: { 'gc-project': 'my-gcp-project', location: 'US', credentials: '{"type":"service_account"}' },
+	snowflake: { account: 'acme', warehouse: 'COMPUTE_WH', database: 'ANALYTICS', username: 'user', password: 'pw-123' },
+	postgres: { hostname: 'db.example.com', port: '5432', database: 'analytics', username: 'user', password: 'pw-123' },
+};
+
+function warehouseBody(sb, { type = 'redshift', ...extra } = {}) {
+	return { metadataId: catalogId(sb, 'warehouses', type), name: 'My Data Warehouse', enabled: true, settings: { ...SETTINGS[type] }, ...extra };
+}
+
 const PARAGON = {
 	unauthorized: { message: 'Unauthorized. Provide a Paragon User Token in the Authorization header.', code: 'UNAUTHORIZED', status: 401 },
 	invalidToken: { message: 'Invalid Paragon User Token.', code: 'INVALID_TOKEN', status: 401 },
@@ -125,5 +139,5 @@ function useSandbox(options) {
 
 module.exports = {
 	useSandbox,
-	TOKEN, EU_BASE, PARAGON, NOT_FOUND, proxyBase, client, rawRequest, readAnswer, signJwt, claimsFor, generateKeys, catalogId, validation, b64url,
+	TOKEN, EU_BASE, RAW, PARAGON, NOT_FOUND, proxyBase, client, rawRequest, readAnswer, signJwt, claimsFor, generateKeys, catalogId, validation, b64url, SETTINGS, warehouseBody,
 };

@@ -1,13 +1,13 @@
 'use strict';
 // The request log: one entry per proxied request, with the fields tests of the node rely on.
-const { client, rawRequest, catalogId, TOKEN, useSandbox } = require('./helpers');
+const { client, rawRequest, catalogId, SETTINGS, TOKEN, useSandbox } = require('./helpers');
 
 const sb = useSandbox();
 const call = client(sb);
 
 test('an entry has every field', async () => {
 	const before = Date.now();
-	await call('POST', '/warehouses', { metadataId: catalogId(sb, 'warehouses', 'redshift'), settings: {}, enabled: true }, { 'X-Custom': 'Yes' });
+	await call('POST', '/warehouses', { metadataId: catalogId(sb, 'warehouses', 'redshift'), settings: SETTINGS.redshift, enabled: true }, { 'X-Custom': 'Yes' });
 	expect(sb.requests).toHaveLength(1);
 	const entry = sb.requests[0];
 	expect(entry).toEqual({
@@ -17,13 +17,15 @@ test('an entry has every field', async () => {
 		segmentPath: '/warehouses',
 		segments: ['warehouses'],
 		query: {},
+		rawResponse: true,
 		headers: expect.objectContaining({
 			authorization: `Bearer ${TOKEN}`,
 			'content-type': 'application/json',
 			accept: 'application/json',
 			'x-custom': 'Yes',
+			'x-paragon-use-raw-response': '1',
 		}),
-		body: { metadataId: catalogId(sb, 'warehouses', 'redshift'), settings: {}, enabled: true },
+		body: { metadataId: catalogId(sb, 'warehouses', 'redshift'), settings: SETTINGS.redshift, enabled: true },
 		status: 200,
 		time: expect.any(Number),
 		auth: { kind: 'static', userId: 'sandbox-user', tokenSha256: expect.stringMatching(/^[0-9a-f]{64}$/) },

@@ -1,7 +1,7 @@
 'use strict';
 // US and EU are two workspaces with separate data, reached through the same proxy.
 const { startSandbox } = require('../../sandbox');
-const { client, catalogId } = require('./helpers');
+const { client, catalogId, SETTINGS } = require('./helpers');
 
 let sb;
 let us;
@@ -15,7 +15,7 @@ afterAll(() => sb.close());
 beforeEach(() => sb.reset());
 
 test('what is created in one region is invisible in the other', async () => {
-	const created = await eu('POST', '/warehouses', { metadataId: catalogId(sb, 'warehouses', 'snowflake'), settings: { account: 'eu' }, name: 'EU', enabled: true });
+	const created = await eu('POST', '/warehouses', { metadataId: catalogId(sb, 'warehouses', 'snowflake'), settings: SETTINGS.snowflake, name: 'EU', enabled: true });
 	expect(created.status).toBe(200);
 	const id = created.body.data.warehouse.id;
 	expect(created.body.data.warehouse.workspaceId).toBe(sb.workspaceId('eu'));

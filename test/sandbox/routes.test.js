@@ -1,12 +1,12 @@
 'use strict';
 // Segment's routing and request checks: unknown routes, methods, bodies, query, headers.
-const { client, rawRequest, catalogId, validation, TOKEN, useSandbox } = require('./helpers');
+const { client, rawRequest, catalogId, validation, warehouseBody, TOKEN, useSandbox } = require('./helpers');
 
 const sb = useSandbox();
 const call = client(sb);
 
 const PREFIX = '/projects/sandbox-project/sdk/proxy/segment';
-const AUTH = { authorization: `Bearer ${TOKEN}` };
+const AUTH = { authorization: `Bearer ${TOKEN}`, 'x-paragon-use-raw-response': '1' };
 
 test.each([
 	['GET', '/v1/warehouses', 'No route for GET /v1/warehouses'],
@@ -67,7 +67,7 @@ describe('request bodies', () => {
 	});
 
 	test('PATCH and PUT need a JSON object too', async () => {
-		const created = await call('POST', '/warehouses', { metadataId: catalogId(sb, 'warehouses', 'redshift'), settings: {}, enabled: true });
+		const created = await call('POST', '/warehouses', warehouseBody(sb));
 		const patch = await call('PATCH', `/warehouses/${created.body.data.warehouse.id}`, '[1]');
 		expect(patch.status).toBe(400);
 		const put = await call('PUT', '/sources/any/labels', 'nope');

@@ -7,7 +7,7 @@ const { client, PARAGON } = require('./helpers');
 test('defaults', async () => {
 	expect(DEFAULTS).toEqual({
 		host: '127.0.0.1', port: 0, projectId: 'sandbox-project', tokens: { 'sandbox-user-token': 'sandbox-user' },
-		publicKey: undefined, connectedUsers: ['sandbox-user'], seed: false, latencyMs: 0,
+		publicKey: undefined, connectedUsers: ['sandbox-user'], seed: false, latencyMs: 0, syncsPerMinute: null, syncsWindowMs: 60000,
 	});
 	const sb = await startSandbox();
 	try {
@@ -58,6 +58,9 @@ test.each([
 	[{ tokens: null }, /tokens/],
 	[{ connectedUsers: 'sandbox-user' }, /connectedUsers/],
 	[{ latencyMs: -5 }, /latencyMs/],
+	[{ syncsPerMinute: 0 }, /syncsPerMinute/],
+	[{ syncsPerMinute: 1.5 }, /syncsPerMinute/],
+	[{ syncsWindowMs: 0 }, /syncsWindowMs/],
 	[{ publicKey: 'not a pem' }, /./],
 ])('bad options %j are refused', async (options, message) => {
 	await expect(startSandbox(options)).rejects.toThrow(message);

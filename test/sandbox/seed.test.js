@@ -5,17 +5,37 @@ const { client, useSandbox } = require('./helpers');
 
 const sb = useSandbox({ seed: true });
 
-test('US warehouses: My Data Warehouse (redshift) and BigQuery Warehouse (bigquery)', () => {
+test('US warehouses in the catalog\'s shapes: Redshift, BigQuery and an unreachable Postgres', () => {
 	const warehouses = sb.entities('warehouses');
 	expect(warehouses.map((w) => [w.settings.name, w.metadata.slug, w.enabled])).toEqual([
 		['My Data Warehouse', 'redshift', true],
 		['BigQuery Warehouse', 'bigquery', true],
+		['Staging Postgres', 'postgres', true],
 	]);
+	const secret = { ciphertext: expect.any(String), encrypted: true };
 	expect(warehouses[0].settings).toEqual({
-		host: 'example.redshift.amazonaws.com', port: 5439, database: 'analytics', username: 'user', schema: 'public', name: 'My Data Warehouse',
+		hostname: 'example.redshift.amazonaws.com', port: '5439', database: 'analytics', username: 'user', password: '••••••', name: 'My Data Warehouse', ...secret,
 	});
-	expect(warehouses[1].settings).toEqual({ project_id: 'my-gcp-project', dataset: 'analytics', name: 'BigQuery Warehouse' });
-	expect(JSON.stringify(warehouses.map((w) => w.settings))).not.toMatch(/password/);
+	expect(warehouses[1].settings).toEqual({ 'gc-project': 'my-gcp-project', location: 'US', credentials: '••••••', name: 'BigQuery Warehouse', ...secret });
+	expect(warehouses[2].settings.hostname).toContain('unreachable');
+	expect(JSON.stringify(warehouses)).not.toMatch(/demo-password|service_account/);
+});
+
+test('connections and sync reports: SUCCESS, FAILED and IN_PROGRESS', async () => {
+	const [redshift, bigquery, staging] = sb.entities('warehouses');
+	const slugOf = Object.fromEntries(sb.entities('sources').map((s) => [s.id, s.slug]));
+	const connected = (id) => sb.connections().filter((c) => c.warehouseId === id).map((c) => slugOf[c.sourceId]);
+	expect(connected(redshift.id)).toEqual(['website_analytics', 'mobile_app']);
+	expect(connected(bigquery.id)).toEqual(['website_analytics', 'backend_events']);
+	expect(connected(staging.id)).toEqual(['backend_events']);
+	const statuses = [redshift, bigquery, staging].flatMap((w) => sb.syncReports(w.id).map((r) => r.status));
+	expect(new Set(statuses)).toEqual(new Set(['SUCCESS', 'FAILED', 'IN_PROGRESS']));
+	const call = client(sb);
+	expect((await call('GET', `/warehouses/${staging.id}/connection-state`)).body).toEqual({ data: { connectionState: 'FAILED' } });
+	expect((await call('GET', `/warehouses/${redshift.id}/connection-state`)).body).toEqual({ data: { connectionState: 'CONNECTED' } });
+	const eu = sb.entities('warehouses', 'eu')[0];
+	expect(sb.connections('eu')).toEqual([{ warehouseId: eu.id, sourceId: sb.entities('sources', 'eu')[0].id }]);
+	expect(sb.syncReports(eu.id, { region: 'eu' })).toHaveLength(1);
 });
 
 test('US sources with their platform and category labels', () => {

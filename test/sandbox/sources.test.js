@@ -14,14 +14,27 @@ beforeAll(async () => {
 afterAll(() => sb.close());
 beforeEach(() => sb.reset());
 
+// Segment's way: POST /sources has no name; a PATCH names the source right after.
 async function createOne(body = {}) {
-	const answer = await call('POST', '/sources', { slug: 'website_analytics', enabled: true, metadataId: javascript, name: 'Website Analytics', ...body });
+	const answer = await call('POST', '/sources', { slug: 'website_analytics', enabled: true, metadataId: javascript, ...body });
 	expect(answer.status).toBe(200);
-	return answer.body.data.source;
+	const named = await call('PATCH', `/sources/${answer.body.data.source.id}`, { name: 'Website Analytics' });
+	expect(named.status).toBe(200);
+	return named.body.data.source;
 }
 
-test('create answers the full source with a write key and no labels', async () => {
+test('create refuses a name (Segment\'s create input has none), naming the field', async () => {
 	const answer = await call('POST', '/sources', { slug: 'website_analytics', enabled: true, metadataId: javascript, name: 'Website Analytics' });
+	expect(answer.status).toBe(422);
+	expect(answer.body).toEqual({ errors: [validation('Unknown field: name', 'name')] });
+	expect(sb.entities('sources')).toEqual([]);
+});
+
+test('create, then PATCH {name}, answers the full source with a write key and no labels', async () => {
+	const created = await call('POST', '/sources', { slug: 'website_analytics', enabled: true, metadataId: javascript });
+	expect(created.status).toBe(200);
+	expect(created.body.data.source).not.toHaveProperty('name');
+	const answer = await call('PATCH', `/sources/${created.body.data.source.id}`, { name: 'Website Analytics' });
 	expect(answer.status).toBe(200);
 	const entry = sb.catalog('sources').find((e) => e.slug === 'javascript');
 	expect(answer.body).toEqual({
@@ -115,7 +128,8 @@ describe('create validation (422)', () => {
 		[{ slug: '', enabled: true, metadataId: 'J' }, [SLUG_ERROR()]],
 		[{ slug: 7, enabled: true, metadataId: 'J' }, [validation('slug must be a string', 'slug')]],
 		[{ slug: 'ok', enabled: true, metadataId: 'J', settings: 'x' }, [validation('settings must be an object', 'settings')]],
-		[{ slug: 'ok', enabled: true, metadataId: 'J', name: null }, [validation('name must be a string', 'name')]],
+		[{ slug: 'ok', enabled: true, metadataId: 'J', name: null }, [validation('Unknown field: name', 'name')]],
+		[{ slug: 'ok', enabled: true, metadataId: 'J', disconnectAllWarehouses: 1 }, [validation('disconnectAllWarehouses must be a boolean', 'disconnectAllWarehouses')]],
 		[{ slug: 'ok', enabled: true, metadataId: 'J', platform: 'web' }, [validation('Unknown field: platform', 'platform')]],
 		[{ slug: 'ok', enabled: true, metadataId: 'J', categories: ['analytics'] }, [validation('Unknown field: categories', 'categories')]],
 		[{ slug: 'ok', enabled: true, metadataId: 'J', labels: [] }, [validation('Unknown field: labels', 'labels')]],
@@ -138,6 +152,7 @@ describe('update validation (422)', () => {
 		[{ settings: [] }, [validation('settings must be an object', 'settings')]],
 		[{ metadataId: 'x' }, [validation('Unknown field: metadataId', 'metadataId')]],
 		[{ platform: 'web' }, [validation('Unknown field: platform', 'platform')]],
+		[{ disconnectAllWarehouses: true }, [validation('Unknown field: disconnectAllWarehouses', 'disconnectAllWarehouses')]],
 	])('%j', async (body, errors) => {
 		const created = await createOne();
 		const answer = await call('PATCH', `/sources/${created.id}`, body);
