@@ -1,7 +1,7 @@
 'use strict';
 // /__sandbox/* control endpoints, for end-to-end tests in another process.
 const { startSandbox } = require('../../sandbox');
-const { client, generateKeys, TOKEN, useSandbox } = require('./helpers');
+const { client, generateKeys, catalogId, SETTINGS, TOKEN, useSandbox } = require('./helpers');
 
 const sb = useSandbox({ seed: true, publicKey: generateKeys().publicKeyPem });
 
@@ -55,6 +55,19 @@ test('GET /__sandbox/requests serves the log with the token redacted; DELETE cle
 	expect(sb.requests[0].headers.authorization).toBe(`Bearer ${TOKEN}`);
 	expect(await control('DELETE', '/requests')).toEqual({ status: 200, body: { ok: true } });
 	expect(sb.requests).toEqual([]);
+});
+
+test('GET /__sandbox/requests never serves a secret setting of a body (the in-process log keeps it)', async () => {
+	const settings = { ...SETTINGS.redshift, password: 'pw-in-clear' };
+	await client(sb)('POST', '/warehouses', { metadataId: catalogId(sb, 'warehouses', 'redshift'), name: 'W', enabled: true, settings });
+	await client(sb)('POST', '/warehouses/validation', { metadataId: catalogId(sb, 'warehouses', 'bigquery'), settings: { ...SETTINGS.bigquery, credentials: 'sa-json-secret' } });
+	await client(sb)('POST', '/labels', { label: { key: 'team', value: 'data' } });
+	const served = (await control('GET', '/requests')).body.requests;
+	expect(JSON.stringify(served)).not.toMatch(/pw-in-clear|sa-json-secret/);
+	expect(served[0].body.settings).toMatchObject({ password: '[redacted]', hostname: settings.hostname });
+	expect(served[1].body.settings.credentials).toBe('[redacted]');
+	expect(served[2].body).toEqual({ label: { key: 'team', value: 'data' } });
+	expect(sb.requests[0].body.settings.password).toBe('pw-in-clear');
 });
 
 test('POST /__sandbox/faults adds a fault (times "Infinity" or null = always); GET lists; DELETE clears', async () => {

@@ -102,3 +102,41 @@ test('the first page reports a current cursor that pages again from the start', 
 	const again = await call('GET', `/warehouses?pagination.count=2&pagination.cursor=${encodeURIComponent(first.body.data.pagination.current)}`);
 	expect(again.body.data.warehouses.map((w) => w.id)).toEqual(ids.slice(0, 2));
 });
+
+describe('the bracket form Segment\'s SDK sends: pagination[count], pagination[cursor]', () => {
+	const bracket = (count, cursor) => `pagination%5Bcount%5D=${count}${cursor === undefined ? '' : `&pagination%5Bcursor%5D=${encodeURIComponent(cursor)}`}`;
+
+	test('pages exactly as the dotted form does, and the forms mix', async () => {
+		const ids = sb.bulk('sources', 5);
+		const first = await call('GET', `/sources?${bracket(2)}`);
+		expect(first.status).toBe(200);
+		expect(first.body.data.sources.map((s) => s.id)).toEqual(ids.slice(0, 2));
+		const second = await call('GET', `/sources?${bracket(2, first.body.data.pagination.next)}`);
+		expect(second.body.data.sources.map((s) => s.id)).toEqual(ids.slice(2, 4));
+		const mixed = await call('GET', `/sources?pagination.count=2&pagination%5Bcursor%5D=${encodeURIComponent(second.body.data.pagination.next)}`);
+		expect(mixed.body.data.sources.map((s) => s.id)).toEqual(ids.slice(4));
+		expect(sb.requests[0].query).toEqual({ 'pagination[count]': '2' });
+	});
+
+	test('unencoded brackets work too; catalogs take them', async () => {
+		expect((await call('GET', '/catalog/warehouses?pagination[count]=200')).body.data.warehousesCatalog.length).toBeGreaterThan(3);
+	});
+
+	test('its values are checked the same way, errors named in the dotted form', async () => {
+		expect((await call('GET', `/warehouses?${bracket(0)}`)).body).toEqual(COUNT_ERROR);
+		expect((await call('GET', `/warehouses?${bracket(2, 'bogus')}`)).body).toEqual(CURSOR_ERROR);
+	});
+
+	test('both forms of one key at once are a repetition: 400', async () => {
+		const answer = await call('GET', `/warehouses?pagination.count=2&${bracket(3)}`);
+		expect(answer.status).toBe(400);
+		expect(answer.body).toEqual({ errors: [validation('pagination.count must be given once', 'pagination.count')] });
+	});
+
+	test('other bracket keys stay unknown', async () => {
+		const answer = await call('GET', '/warehouses?pagination%5Bcount%5D=2&pagination%5Blimit%5D=3');
+		expect(answer.body).toEqual({ errors: [validation('Unknown query parameter: pagination[limit]', 'pagination[limit]')] });
+		const labels = await call('GET', '/labels?pagination%5Bcount%5D=2');
+		expect(labels.body).toEqual({ errors: [validation('Unknown query parameter: pagination[count]', 'pagination[count]')] });
+	});
+});

@@ -1,0 +1,125 @@
+'use strict';
+// Segment's official TypeScript SDK (a client nobody here wrote) against the sandbox, pointed at
+// Paragon's proxy path with a Paragon user token and X-Paragon-Use-Raw-Response: 1. Every
+// endpoint the node uses must succeed, and what it reads back must carry SPEC §2's fields.
+const PublicApi = require('@segment/public-api-sdk-typescript');
+const { TOKEN, SETTINGS, proxyBase, useSandbox } = require('./helpers');
+
+const sb = useSandbox();
+let api;
+beforeAll(() => {
+	api = PublicApi.configureApis(TOKEN, { 'X-Paragon-Use-Raw-Response': '1' });
+	// configureApis targets api.segmentapis.com; each API object takes its base path.
+	for (const part of Object.values(api)) part.basePath = proxyBase(sb);
+});
+
+// The answer's data; a refusal fails the test with Segment's own error.
+async function data(promise) {
+	try {
+		const { response, body } = await promise;
+		expect(response.statusCode).toBeGreaterThanOrEqual(200);
+		expect(response.statusCode).toBeLessThan(300);
+		return body.data;
+	} catch (error) {
+		if (error.body !== undefined) throw new Error(`HTTP ${error.statusCode}: ${JSON.stringify(error.body)}`);
+		throw error;
+	}
+}
+
+const PAGE = { count: 200 };
+const catalogEntry = async (kind, slug) => {
+	const calls = { warehouses: 'getWarehousesCatalog', sources: 'getSourcesCatalog', destinations: 'getDestinationsCatalog' };
+	const listed = await data(api.catalog[calls[kind]](PAGE));
+	return listed[`${kind}Catalog`].find((entry) => entry.slug === slug);
+};
+
+test('catalogs: warehouse entries carry options, sources categories, destinations platforms', async () => {
+	const redshift = await catalogEntry('warehouses', 'redshift');
+	expect(redshift.options.map((o) => o.name)).toEqual(expect.arrayContaining(['hostname', 'port', 'database', 'username', 'password']));
+	expect(redshift.options.find((o) => o.name === 'port')).toMatchObject({ type: 'string', required: true, defaultValue: '5439' });
+	expect((await catalogEntry('sources', 'javascript')).categories).toEqual(['Website']);
+	expect((await catalogEntry('destinations', 'google-analytics')).supportedPlatforms).toEqual({ browser: true, server: true, mobile: true });
+	const firstPage = await data(api.catalog.getWarehousesCatalog({ count: 2 }));
+	const secondPage = await data(api.catalog.getWarehousesCatalog({ count: 2, cursor: firstPage.pagination.next }));
+	expect(secondPage.warehousesCatalog[0].slug).toBe('snowflake');
+});
+
+test('labels, sources (created without name, then named), connections, destinations, filters, syncs', async () => {
+	// Labels
+	const created = await data(api.labels.createLabel({ label: { key: 'platform', value: 'web' } }));
+	expect(created.label).toEqual({ key: 'platform', value: 'web' });
+	expect((await data(api.labels.listLabels())).labels).toEqual([{ key: 'platform', value: 'web' }]);
+
+	// Warehouse: settings from the catalog, name in settings.name, secrets masked
+	const redshift = await catalogEntry('warehouses', 'redshift');
+	await expect(data(api.warehouses.createValidationInWarehouse({ metadataId: redshift.id, settings: SETTINGS.redshift }))).resolves.toEqual({ status: 'CONNECTED' });
+	const { warehouse } = await data(api.warehouses.createWarehouse({ metadataId: redshift.id, name: 'My Data Warehouse', enabled: true, settings: SETTINGS.redshift }));
+	expect(warehouse).toMatchObject({ id: expect.any(String), workspaceId: sb.workspaceId('us'), enabled: true, metadata: { id: redshift.id, slug: 'redshift', name: 'Redshift' } });
+	expect(warehouse.settings).toMatchObject({ name: 'My Data Warehouse', hostname: SETTINGS.redshift.hostname, port: '5439', encrypted: true, ciphertext: expect.any(String) });
+	expect(warehouse.settings.password).not.toBe(SETTINGS.redshift.password);
+	expect((await data(api.warehouses.getWarehouse(warehouse.id))).warehouse.settings.name).toBe('My Data Warehouse');
+	const renamed = await data(api.warehouses.updateWarehouse(warehouse.id, { name: 'Renamed', settings: {} }));
+	expect(renamed.warehouse.settings.name).toBe('Renamed');
+	expect((await data(api.warehouses.listWarehouses({ count: 10 }))).warehouses.map((w) => w.id)).toEqual([warehouse.id]);
+
+	// Source: POST without name, PATCH the name, replace its labels
+	const javascript = await catalogEntry('sources', 'javascript');
+	const { source } = await data(api.sources.createSource({ slug: 'website', enabled: true, metadataId: javascript.id }));
+	expect(source.writeKeys).toEqual([expect.stringMatching(/^[0-9A-Za-z]{32}$/)]);
+	expect((await data(api.sources.updateSource(source.id, { name: 'Website' }))).source.name).toBe('Website');
+	expect((await data(api.sources.replaceLabelsInSource(source.id, { labels: [{ key: 'platform', value: 'web' }] }))).labels).toEqual([{ key: 'platform', value: 'web' }]);
+	const read = (await data(api.sources.getSource(source.id))).source;
+	expect(read).toMatchObject({ id: source.id, slug: 'website', name: 'Website', enabled: true, workspaceId: sb.workspaceId('us'), labels: [{ key: 'platform', value: 'web' }], metadata: { slug: 'javascript', categories: ['Website'] } });
+	expect(read.writeKeys).toHaveLength(1);
+	expect((await data(api.sources.listSources({ count: 10 }))).sources.map((s) => s.id)).toEqual([source.id]);
+
+	// Connections: the new source joined the warehouse; disconnect and connect again
+	expect((await data(api.warehouses.listConnectedSourcesFromWarehouse(warehouse.id, { count: 10 }))).sources.map((s) => s.id)).toEqual([source.id]);
+	expect(await data(api.warehouses.removeSourceConnectionFromWarehouse(warehouse.id, source.id))).toEqual({ status: 'SUCCESS' });
+	expect((await data(api.sources.listConnectedWarehousesFromSource(source.id, { count: 10 }))).warehouses).toEqual([]);
+	expect(await data(api.warehouses.addConnectionFromSourceToWarehouse(warehouse.id, source.id))).toEqual({ status: 'CONNECTED' });
+	const warehousesOfSource = (await data(api.sources.listConnectedWarehousesFromSource(source.id, { count: 10 }))).warehouses;
+	expect(warehousesOfSource.map((w) => w.settings.name)).toEqual(['Renamed']);
+	expect(await data(api.warehouses.getConnectionStateFromWarehouse(warehouse.id))).toEqual({ connectionState: 'CONNECTED' });
+
+	// Syncs
+	sb.addSyncReports(warehouse.id, [{ status: 'SUCCESS' }, { status: 'FAILED', notices: [{ message: 'Load failed' }] }]);
+	const syncs = await data(api.selectiveSync.listSyncsFromWarehouse(warehouse.id, { count: 10 }));
+	expect(syncs.reports.map((r) => [r.sourceId, r.status])).toEqual([[source.id, 'SUCCESS'], [source.id, 'FAILED']]);
+	expect(syncs.reports[1]).toEqual(expect.objectContaining({ start: expect.any(String), duration: expect.any(Number), humanDuration: expect.any(String), count: 0, notices: [expect.objectContaining({ message: 'Load failed' })] }));
+
+	// Destination
+	const ga = await catalogEntry('destinations', 'google-analytics');
+	const { destination } = await data(api.destinations.createDestination({ sourceId: source.id, metadataId: ga.id, name: 'GA', enabled: true, settings: { trackingId: 'UA-1' } }));
+	expect(destination).toMatchObject({ name: 'GA', enabled: true, sourceId: source.id, metadata: { slug: 'google-analytics', categories: ['Analytics'], supportedPlatforms: { browser: true, server: true, mobile: true } } });
+	expect((await data(api.destinations.updateDestination(destination.id, { enabled: false }))).destination.enabled).toBe(false);
+	expect((await data(api.destinations.getDestination(destination.id))).destination.settings).toEqual({ trackingId: 'UA-1' });
+	expect((await data(api.destinations.listDestinations({ count: 10 }))).destinations.map((d) => d.id)).toEqual([destination.id]);
+	expect((await data(api.sources.listConnectedDestinationsFromSource(source.id, { count: 10 }))).destinations.map((d) => d.id)).toEqual([destination.id]);
+
+	// Destination filters
+	const filterInput = { sourceId: source.id, if: 'type = "track" and event = "Order Completed"', actions: [{ type: 'DROP' }], title: 'Drop orders', enabled: true };
+	const { filter } = await data(api.destinationFilters.createFilterForDestination(destination.id, filterInput));
+	expect(filter).toMatchObject({ ...filterInput, id: expect.any(String), destinationId: destination.id, createdAt: expect.any(String), updatedAt: expect.any(String) });
+	const sample = await data(api.destinationFilters.updateFilterForDestination(destination.id, filter.id, { actions: [{ type: 'SAMPLE', percent: 0.5 }], description: 'Half' }));
+	expect(sample.filter).toMatchObject({ actions: [{ type: 'SAMPLE', percent: 0.5 }], description: 'Half' });
+	expect((await data(api.destinationFilters.getFilterInDestination(destination.id, filter.id))).filter.title).toBe('Drop orders');
+	expect((await data(api.destinationFilters.listFiltersFromDestination(destination.id, { count: 10 }))).filters.map((f) => f.id)).toEqual([filter.id]);
+	expect(await data(api.destinationFilters.removeFilterFromDestination(destination.id, filter.id))).toEqual({ status: 'SUCCESS' });
+
+	// Deletes
+	expect(await data(api.destinations.deleteDestination(destination.id))).toEqual({ status: 'SUCCESS' });
+	expect(await data(api.sources.deleteSource(source.id))).toEqual({ status: 'SUCCESS' });
+	expect(await data(api.warehouses.deleteWarehouse(warehouse.id))).toEqual({ status: 'SUCCESS' });
+
+	// Every request carried the Paragon token and the raw-response header; none was refused.
+	expect(sb.requests.every((r) => r.rawResponse && r.auth && r.auth.kind === 'static' && r.status === 200)).toBe(true);
+	expect(sb.requests.length).toBeGreaterThanOrEqual(35);
+});
+
+test('the SDK\'s errors are Segment\'s: a refused create rejects with the 422 body', async () => {
+	const redshift = await catalogEntry('warehouses', 'redshift');
+	const refused = await api.warehouses.createWarehouse({ metadataId: redshift.id, settings: { host: 'x' } }).catch((error) => error);
+	expect(refused.statusCode).toBe(422);
+	expect(refused.body.errors.map((e) => e.field)).toEqual(expect.arrayContaining(['settings.host', 'settings.hostname']));
+});
