@@ -9,7 +9,7 @@ import path from 'node:path';
 import { ESLint } from 'eslint';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
-const { scanConfig: config } = await import(path.join(root, 'eslint.config.mjs'));
+const { scanConfig: config } = await import(path.join(root, 'scripts', 'scan-config.mjs'));
 
 async function lint(cwd, patterns, label) {
 	const eslint = new ESLint({ cwd, allowInlineConfig: false, overrideConfigFile: true, overrideConfig: config, errorOnUnmatchedPattern: false });

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- benchmark code: runs in Node.js beside n8n (process, fs, child processes), never inside n8n */
 /**
  * One benchmark scenario, run several times in this process: the node in the real n8n engine
  * (test/helpers/engine.ts, in-process) against a sandbox in a child process. Prints one JSON line
@@ -32,6 +33,7 @@ interface RemoteSandbox {
 }
 
 async function startRemoteSandbox(latencyMs: number): Promise<RemoteSandbox> {
+	// eslint-disable-next-line @n8n/community-nodes/no-dangerous-functions -- the benchmark runs the sandbox in its own process
 	const child = fork(join(__dirname, 'sandboxProcess.js'), { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
 	child.send({ projectId: PROJECT_ID, tokens: { [USER_TOKEN]: USER_ID }, publicKey: keys.publicPem, connectedUsers: [USER_ID], latencyMs });
 	const answer = await new Promise<{ url?: string; error?: string }>((resolve) => child.once('message', resolve));

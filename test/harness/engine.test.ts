@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code: runs in Node.js beside n8n, never inside n8n */
 /**
  * Self-test of test/helpers/engine.ts with small node and credential types defined here,
  * against a local HTTP server.
@@ -175,6 +176,7 @@ class HarnessBodyRuleApi extends HarnessFunctionApi {
 class HarnessThing implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Harness Thing',
+		usableAsTool: true,
 		name: 'harnessThing',
 		group: ['transform'],
 		version: [1, 2],
@@ -311,6 +313,7 @@ class HarnessThing implements INodeType {
 					returnData.push({ json: { error: (error as Error).message }, pairedItem: { item: i } });
 					continue;
 				}
+				// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- a test node: the harness must see the raw error reach the engine
 				throw error;
 			}
 		}

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test harness: runs in Node.js beside n8n (process.env, fs, n8n-core internals), never inside n8n */
 /**
  * Runs real n8n nodes inside the real n8n engine (n8n-core's WorkflowExecute), in-process.
  *
@@ -66,6 +67,7 @@ type N8nCore = typeof import('n8n-core');
 // one fixed folder under the OS temp dir (nothing accumulates, nothing to clean up) and seeds its
 // config atomically, so parallel jest workers only ever read it.
 // ---------------------------------------------------------------------------------------------
+// eslint-disable-next-line @n8n/community-nodes/no-hardcoded-secrets -- the harness's throwaway user folder, not a secret
 const HARNESS_ENCRYPTION_KEY = 'n8n-engine-harness-not-a-secret';
 
 function prepareUserFolder(): void {
@@ -85,6 +87,7 @@ let core: N8nCore | undefined;
 function loadCore(): N8nCore {
 	if (core) return core;
 	prepareUserFolder();
+	// eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded late: N8N_USER_FOLDER must be set first
 	const loaded = require('n8n-core') as N8nCore;
 	installQuietErrorReporter(loaded);
 	core = loaded;
@@ -100,10 +103,12 @@ function loadCore(): N8nCore {
 function installQuietErrorReporter(loaded: N8nCore): void {
 	// @n8n/di is n8n-core's dependency, not ours: resolve it from n8n-core's location
 	const diPath = require.resolve('@n8n/di', { paths: [dirname(require.resolve('n8n-core'))] });
+	// eslint-disable-next-line @typescript-eslint/no-require-imports -- n8n-core's own copy of @n8n/di, found at run time
 	const { Container } = require(diPath) as {
 		Container: { set: (type: unknown, instance: unknown) => void };
 	};
 	const log = (error: unknown) => {
+		// eslint-disable-next-line no-console -- printed only when asked for (N8N_HARNESS_LOG_ERRORS)
 		if (process.env.N8N_HARNESS_LOG_ERRORS) console.error('[n8n ErrorReporter]', error);
 	};
 	Container.set(loaded.ErrorReporter, { error: log, warn: log, info: log });
@@ -150,6 +155,7 @@ export interface RunNodeResult {
 	 * A run n8n refuses before starting (a required parameter is empty) gives the
 	 * WorkflowHasIssuesError instance, with empty runData.
 	 */
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any -- n8n's run errors have many shapes; tests read their fields freely
 	error?: any;
 	runData: IRunData;
 }
@@ -542,6 +548,7 @@ class HarnessCredentialsHelper extends ICredentialsHelper {
 				) as ICredentialDataDecryptedObject;
 			} catch (e) {
 				(e as Error).message += ' [Error resolving credentials]';
+				// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- the harness passes n8n's own error on, as n8n does
 				throw e;
 			}
 		} else {
@@ -710,6 +717,7 @@ export function createEngine(opts: {
 				if ((error as Error)?.name === 'WorkflowHasIssuesError') {
 					return { items: [], outputs: [], error, runData: {} };
 				}
+				// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- not a node: the harness hands the engine's error to the test
 				throw error;
 			}
 

@@ -28,6 +28,7 @@ let ids: { warehouseId: string; sourceId: string; destinationId: string };
 const everyToken = new Set<string>();
 const everyText: string[] = [];
 // Tokens the sandbox does not accept: secrets all the same.
+// eslint-disable-next-line @n8n/community-nodes/no-hardcoded-secrets -- a made-up token the sandbox refuses
 const FOREIGN_TOKEN = 'foreign-user-token-4b1d9c2e77';
 const otherKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
 
@@ -132,7 +133,7 @@ describe('ids never change the request path or query', () => {
 
 describe('no secret in any error, output item or log line', () => {
 	const createRedshift: INodeParameters = { resource: 'warehouse', operation: 'create', name: 'Secret Warehouse', type: 'redshift', host: 'h', database: 'd', username: 'u', password: WAREHOUSE_PASSWORD };
-	const createBigQuery: INodeParameters = { resource: 'warehouse', operation: 'create', name: 'BQ', type: 'bigquery', projectId: 'my-gcp-project', dataset: 'analytics', serviceAccountKey: BIGQUERY_KEY };
+	const createBigQuery: INodeParameters = { resource: 'warehouse', operation: 'create', name: 'BQ', type: 'bigquery', projectId: 'my-gcp-project', location: 'US', serviceAccountKey: BIGQUERY_KEY };
 	const privateKeyLine = JSON.parse(BIGQUERY_KEY).private_key.split('\n')[2] as string;
 	// A server that quotes back what it was sent (the password; the key, whole and in parts): the worst case for leaks.
 	const answer = (status: number, message: string) => ({ status, body: { errors: [{ type: 'ServerError', message, field: 'settings' }] } });
@@ -182,8 +183,8 @@ describe('no secret in any error, output item or log line', () => {
 		const result = await runSegment(sandbox, createBigQuery, { credentials: signingKeyCredentials(sandbox) });
 		expect(result.error).toBeUndefined();
 		const post = sandbox.requests.find((request) => request.method === 'POST');
-		expect((post?.body as IDataObject).settings).toEqual({ project_id: 'my-gcp-project', dataset: 'analytics', credentials: BIGQUERY_KEY });
-		expect(result.items[0].json.connection).toEqual({ project_id: 'my-gcp-project', dataset: 'analytics' });
+		expect((post?.body as IDataObject).settings).toEqual({ 'gc-project': 'my-gcp-project', location: 'US', credentials: BIGQUERY_KEY });
+		expect(result.items[0].json.connection).toEqual({ 'gc-project': 'my-gcp-project', location: 'US' });
 		everyText.push(...runTexts(result));
 	});
 

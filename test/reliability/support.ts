@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test code: captures the process output in Node.js, never runs inside n8n */
 /**
  * Shared by the reliability suites: everything the engine and the node print is captured
  * (console, stdout, stderr, n8n's logger and error reporter), and the secrets of the runs
@@ -83,7 +84,9 @@ export function captureOutput(): Capture {
 	};
 	LoggerProxy.init(logger as never);
 	const corePaths = { paths: [dirname(require.resolve('n8n-core'))] };
+	// eslint-disable-next-line @typescript-eslint/no-require-imports -- n8n-core's own copies, found at run time
 	const { Container } = require(require.resolve('@n8n/di', corePaths)) as { Container: { set: (token: unknown, value: unknown) => void } };
+	// eslint-disable-next-line @typescript-eslint/no-require-imports -- as above
 	const { Logger } = require(require.resolve('@n8n/backend-common', corePaths)) as { Logger: unknown };
 	Container.set(Logger, logger);
 
@@ -103,6 +106,7 @@ export async function startCapturedWorld(): Promise<{ sandbox: Sandbox; capture:
 	return { sandbox, capture: captureOutput() };
 }
 
+// eslint-disable-next-line @n8n/community-nodes/no-hardcoded-secrets -- a made-up password the tests look for in every output
 export const WAREHOUSE_PASSWORD = 'wh-Pa55word-7f3b2c91e0';
 const fakeKeyBody = randomBytes(600).toString('base64').replace(/(.{64})/g, '$1\n').trim();
 const fakeKeyId = randomBytes(20).toString('hex');
