@@ -1,6 +1,6 @@
 import type { IAuthenticate, ICredentialTestRequest, ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
 
-import { DEFAULT_PROXY_BASE_URL, proxyUrl, readProxySettings } from '../nodes/SegmentParagon/transport/proxyUrl';
+import { DEFAULT_PROXY_BASE_URL, proxyUrl, RAW_RESPONSE_HEADER, readProxySettings } from '../nodes/SegmentParagon/transport/proxyUrl';
 import { userTokenFor } from '../nodes/SegmentParagon/transport/userToken';
 
 // Neither of these holds a secret, though their names (fixed by the product contract) contain
@@ -62,7 +62,6 @@ export class ParagonProxyApi implements ICredentialType {
 			name: 'userToken',
 			type: 'string',
 			typeOptions: { password: true },
-			required: true,
 			default: '',
 			description: 'A Paragon User Token (an RS256 JWT) for the user who connected Segment',
 			displayOptions: { show: { tokenSource: ['userToken'] } },
@@ -72,7 +71,6 @@ export class ParagonProxyApi implements ICredentialType {
 			name: 'signingKey',
 			type: 'string',
 			typeOptions: { password: true },
-			required: true,
 			default: '',
 			placeholder: '-----BEGIN PRIVATE KEY-----\\n...',
 			description: 'The project\'s RSA private key in PEM, from Settings > SDK Setup in Paragon; "\\n" escapes are accepted',
@@ -82,7 +80,6 @@ export class ParagonProxyApi implements ICredentialType {
 			displayName: 'User ID',
 			name: 'userId',
 			type: 'string',
-			required: true,
 			default: '',
 			placeholder: 'e.g. user-123',
 			description: 'The ID your app gives the user in Paragon (the token\'s "sub")',
@@ -116,7 +113,8 @@ export class ParagonProxyApi implements ICredentialType {
 		return {
 			...requestOptions,
 			baseURL: requestOptions.baseURL || proxyUrl(settings),
-			headers: { ...requestOptions.headers, Authorization: `Bearer ${userTokenFor(credentials)}` },
+			// Without it Paragon wraps Segment's answer in {output} and drops Segment's headers (X-RateLimit-*).
+			headers: { ...requestOptions.headers, Authorization: `Bearer ${userTokenFor(credentials)}`, [RAW_RESPONSE_HEADER]: '1' },
 		};
 	};
 

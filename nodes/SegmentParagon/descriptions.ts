@@ -1,63 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { MAX_LIMIT, MAX_OFFSET } from './actions/operations';
+import { MAX_LIMIT, MAX_OFFSET, operationsOf } from './actions/operations';
 import { optionsProperty } from './actions/runOptions';
 import { RESOURCES } from './resources';
-import { resourceLocator } from './resources/shared';
-import type { ResourceDefinition } from './resources/types';
+import type { OperationDeclaration, ResourceDefinition } from './resources/types';
 
 const DEFINITIONS = Object.values(RESOURCES);
-
-function forResource(definition: ResourceDefinition, operations: string[], property: INodeProperties): INodeProperties {
-	const show = property.displayOptions?.show ?? {};
-	return { ...property, displayOptions: { ...property.displayOptions, show: { ...show, resource: [definition.name], operation: operations } } };
-}
-
-function operationProperty(definition: ResourceDefinition): INodeProperties {
-	const one = definition.displayName.toLowerCase();
-	const many = definition.plural;
-	return {
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: [definition.name] } },
-		default: 'list',
-		options: [
-			{ name: 'Create', value: 'create', description: `Create a ${one}`, action: `Create a ${one}` },
-			{ name: 'Delete', value: 'delete', description: `Delete a ${one}`, action: `Delete a ${one}` },
-			{ name: 'Get', value: 'get', description: `Get a ${one}`, action: `Get a ${one}` },
-			{ name: 'Get Many', value: 'list', description: `Get many ${many}`, action: `Get many ${many}` },
-			{ name: 'Update', value: 'update', description: `Update a ${one}`, action: `Update a ${one}` },
-		],
-	};
-}
-
-function idProperty(definition: ResourceDefinition): INodeProperties {
-	return forResource(
-		definition,
-		['get', 'update', 'delete'],
-		resourceLocator({
-			displayName: definition.displayName,
-			name: definition.idParameter,
-			searchMethod: definition.searchMethod,
-			placeholder: 'e.g. 2Fkq0aXTwSE9Lbfv5TQfHs',
-			description: `The ${definition.displayName.toLowerCase()} to work on`,
-			required: true,
-		}),
-	);
-}
-
-function updateFieldsProperty(definition: ResourceDefinition): INodeProperties {
-	return forResource(definition, ['update'], {
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: definition.updateFields,
-	});
-}
 
 const listProperties: INodeProperties[] = [
 	{
@@ -66,7 +14,6 @@ const listProperties: INodeProperties[] = [
 		type: 'boolean',
 		default: false,
 		description: 'Whether to return all results or only up to a given limit',
-		displayOptions: { show: { operation: ['list'] } },
 	},
 	{
 		displayName: 'Limit',
@@ -75,7 +22,7 @@ const listProperties: INodeProperties[] = [
 		typeOptions: { minValue: 1, maxValue: MAX_LIMIT },
 		default: 50,
 		description: 'Max number of results to return',
-		displayOptions: { show: { operation: ['list'], returnAll: [false] } },
+		displayOptions: { show: { returnAll: [false] } },
 	},
 	{
 		displayName: 'Offset',
@@ -84,7 +31,6 @@ const listProperties: INodeProperties[] = [
 		typeOptions: { minValue: 0, maxValue: MAX_OFFSET },
 		default: 0,
 		description: 'How many entities to skip before the first one returned',
-		displayOptions: { show: { operation: ['list'] } },
 	},
 ];
 
@@ -94,10 +40,53 @@ const simplifyProperty: INodeProperties = {
 	type: 'boolean',
 	default: true,
 	description: 'Whether to return a simplified version of the response instead of the raw data',
-	displayOptions: { show: { operation: ['list', 'create', 'get', 'update'] } },
 };
 
-/** Every parameter of the node, assembled from the shared parts and each resource's own. */
+function shownFor(resource: string, operations: string[], property: INodeProperties): INodeProperties {
+	const show = property.displayOptions?.show ?? {};
+	return { ...property, displayOptions: { ...property.displayOptions, show: { ...show, resource: [resource], operation: operations } } };
+}
+
+function operationProperty(definition: ResourceDefinition, declarations: OperationDeclaration[]): INodeProperties {
+	return {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: [definition.name] } },
+		default: 'list',
+		options: declarations.map(({ name, value, description }) => ({ name, value, description, action: description })),
+	};
+}
+
+/**
+ * A resource's parameters from its operations' declarations. A parameter several operations
+ * share (the same definition, e.g. Warehouse ID) is declared once, shown for all of them.
+ */
+function resourceProperties(definition: ResourceDefinition, declarations: OperationDeclaration[]): INodeProperties[] {
+	const shared = new Map<string, { property: INodeProperties; operations: string[] }>();
+	const add = (property: INodeProperties, operation: string) => {
+		const key = JSON.stringify(property);
+		const known = shared.get(key);
+		if (known) known.operations.push(operation);
+		else shared.set(key, { property, operations: [operation] });
+	};
+	for (const declaration of declarations) {
+		for (const property of declaration.properties ?? []) add(property, declaration.value);
+	}
+	// Paging and Simplify come last, as n8n's own nodes show them.
+	for (const declaration of declarations) {
+		if (declaration.paged) for (const property of listProperties) add(property, declaration.value);
+	}
+	for (const declaration of declarations) {
+		if (declaration.simplify) add(simplifyProperty, declaration.value);
+	}
+	return [...shared.values()].map(({ property, operations }) => shownFor(definition.name, operations, property));
+}
+
+const declared = DEFINITIONS.map((definition) => ({ definition, declarations: operationsOf(definition) }));
+
+/** Every parameter of the node, derived from each resource's operation declarations. */
 export const nodeProperties: INodeProperties[] = [
 	{
 		displayName: 'Resource',
@@ -105,17 +94,9 @@ export const nodeProperties: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		default: 'warehouse',
-		options: [
-			{ name: 'Destination', value: 'destination' },
-			{ name: 'Source', value: 'source' },
-			{ name: 'Warehouse', value: 'warehouse' },
-		],
+		options: DEFINITIONS.map((definition) => ({ name: definition.displayName, value: definition.name })).sort((a, b) => a.name.localeCompare(b.name)),
 	},
-	...DEFINITIONS.map(operationProperty),
-	...DEFINITIONS.map(idProperty),
-	...DEFINITIONS.flatMap((definition) => definition.createProperties.map((property) => forResource(definition, ['create'], property))),
-	...DEFINITIONS.map(updateFieldsProperty),
-	...listProperties,
-	simplifyProperty,
+	...declared.map(({ definition, declarations }) => operationProperty(definition, declarations)),
+	...declared.flatMap(({ definition, declarations }) => resourceProperties(definition, declarations)),
 	optionsProperty,
 ];

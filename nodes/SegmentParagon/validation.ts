@@ -12,8 +12,14 @@ const MAX_ID_LENGTH = 256;
 const MAX_TEXT_LENGTH = 1000;
 // A service account key (JSON, several lines) is ~2.4 kB; room for larger keys and certificates.
 const MAX_SECRET_LENGTH = 20_000;
-// Control characters never belong in an id or a name.
-const CONTROL = /[\u0000-\u001f\u007f]/;
+/** Control characters (U+0000–U+001F, U+007F) never belong in an id or a name. */
+export function hasControlCharacter(text: string): boolean {
+	for (let index = 0; index < text.length; index++) {
+		const code = text.charCodeAt(index);
+		if (code < 0x20 || code === 0x7f) return true;
+	}
+	return false;
+}
 
 function isBlank(value: unknown): boolean {
 	return value === undefined || value === null || (typeof value === 'string' && !value.trim());
@@ -37,25 +43,31 @@ export class Params {
 		return invalid(this.fn.getNode(), this.itemIndex, message, description);
 	}
 
-	raw(name: string, fallback?: unknown): unknown {
-		return this.fn.getNodeParameter(name, this.itemIndex, fallback as never) as unknown;
+	/** The parameter's value; an expression that fails to resolve is an error naming the parameter. */
+	raw(name: string, label: string, fallback?: unknown): unknown {
+		try {
+			return this.fn.getNodeParameter(name, this.itemIndex, fallback as never) as unknown;
+		} catch (error) {
+			const { message, description } = error as { message?: string; description?: string };
+			throw this.fail(`${label}: ${message ?? 'the expression could not be resolved'}`, description || `Fix the expression of ${label}.`);
+		}
 	}
 
 	/** A required piece of text, trimmed. */
 	text(name: string, label: string, fallback?: string): string {
-		const value = this.raw(name, fallback);
+		const value = this.raw(name, label, fallback);
 		if (typeof value === 'number' && Number.isFinite(value)) return String(value);
 		if (typeof value !== 'string') throw this.fail(`${label} must be text, not ${describe(value)}`);
 		const trimmed = value.trim();
 		if (!trimmed) throw this.fail(`${label} is empty`, `Enter a value for ${label}.`);
 		if (trimmed.length > MAX_TEXT_LENGTH) throw this.fail(`${label} is longer than ${MAX_TEXT_LENGTH} characters`);
-		if (CONTROL.test(trimmed)) throw this.fail(`${label} contains control characters`);
+		if (hasControlCharacter(trimmed)) throw this.fail(`${label} contains control characters`);
 		return trimmed;
 	}
 
 	/** Optional text: undefined when empty. */
 	optionalText(name: string, label: string): string | undefined {
-		const value = this.raw(name, '');
+		const value = this.raw(name, label, '');
 		if (isBlank(value)) return undefined;
 		return this.text(name, label);
 	}
@@ -65,7 +77,7 @@ export class Params {
 	 * lines, and never quoted in a message. Undefined when empty.
 	 */
 	optionalSecret(name: string, label: string): string | undefined {
-		const value = this.raw(name, '');
+		const value = this.raw(name, label, '');
 		if (isBlank(value)) return undefined;
 		if (typeof value !== 'string') throw this.fail(`${label} must be text, not ${typeof value === 'object' ? describe(value) : typeof value}`);
 		if (value.length > MAX_SECRET_LENGTH) throw this.fail(`${label} is longer than ${MAX_SECRET_LENGTH} characters`);
@@ -75,21 +87,47 @@ export class Params {
 
 	/** The id of a resource locator (or of a plain string), as one Segment id. */
 	id(name: string, label: string, optional = false): string {
-		const value = this.raw(name, '');
+		const value = this.raw(name, label, '');
 		const inner = value && typeof value === 'object' && !Array.isArray(value) && '__rl' in value ? (value as IDataObject).value : value;
-		if (typeof inner === 'number' && Number.isFinite(inner)) return String(inner);
-		if (typeof inner !== 'string') throw this.fail(`${label} must be text, not ${describe(inner)}`);
-		const id = inner.trim();
-		if (!id && optional) return '';
-		if (!id) throw this.fail(`${label} is empty`, `Pick the ${label.replace(/ ID$/, '').toLowerCase()} From list, or enter its ID.`);
+		if (optional && (inner === undefined || inner === null || (typeof inner === 'string' && !inner.trim()))) return '';
+		return this.checkId(inner, label);
+	}
+
+	/** One Segment id, sent as one path segment: refused when it could not be one. */
+	checkId(value: unknown, label: string): string {
+		if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+		if (typeof value !== 'string') throw this.fail(`${label} must be text, not ${describe(value)}`);
+		const id = value.trim();
+		if (!id) throw this.fail(`${label} is empty`, `Pick the ${label.replace(/ IDs?$/, '').toLowerCase()} From list, or enter its ID.`);
 		if (id.length > MAX_ID_LENGTH) throw this.fail(`${label} is longer than ${MAX_ID_LENGTH} characters`, 'Segment IDs are short (about 27 characters): check the value.');
-		if (CONTROL.test(id)) throw this.fail(`${label} contains control characters`);
+		if (hasControlCharacter(id)) throw this.fail(`${label} contains control characters`);
 		if (isDotSegment(id)) throw this.fail(`${label} cannot be "${id}"`, 'An ID of only dots would change the request path (URLs resolve "." and ".."); Segment IDs are letters and digits.');
 		return id;
 	}
 
+	/**
+	 * A non-empty list of ids: picked in the editor (a list), or from an expression as a list,
+	 * a JSON array or comma-separated text. Each is checked like one id; repeats are dropped.
+	 */
+	idList(name: string, label: string): string[] {
+		let value = this.raw(name, label, []);
+		if (typeof value === 'string') {
+			const text = value.trim();
+			value = text.startsWith('[') ? safeJson(text) : text.split(',').map((part) => part.trim()).filter(Boolean);
+			if (value === INVALID_JSON) throw this.fail(`${label} is not a valid JSON list`, 'Use e.g. ["qQEHquLrjRDN9j1ByrChyn"], or pick them from the list.');
+		}
+		if (!Array.isArray(value)) throw this.fail(`${label} must be a list of IDs, not ${describe(value)}`);
+		if (!value.length) throw this.fail(`${label} is empty`, 'Pick at least one from the list, or choose another option above.');
+		const ids: string[] = [];
+		for (const entry of value) {
+			const id = this.checkId(entry && typeof entry === 'object' && '__rl' in entry ? (entry as IDataObject).value : entry, label);
+			if (!ids.includes(id)) ids.push(id);
+		}
+		return ids;
+	}
+
 	boolean(name: string, label: string, fallback: boolean): boolean {
-		const value = this.raw(name, fallback);
+		const value = this.raw(name, label, fallback);
 		if (typeof value === 'boolean') return value;
 		if (value === 'true' || value === 'false') return value === 'true';
 		throw this.fail(`${label} must be true or false, not ${describe(value)}`);
@@ -97,7 +135,7 @@ export class Params {
 
 	/** A whole number within bounds (expressions may hand over numeric strings). */
 	integer(name: string, label: string, fallback: number, min: number, max: number): number {
-		const value = this.raw(name, fallback);
+		const value = this.raw(name, label, fallback);
 		const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
 		if (typeof n !== 'number' || !Number.isInteger(n) || n < min || n > max) {
 			throw this.fail(`${label} must be a whole number from ${min} to ${max}, not ${describe(value)}`);
@@ -106,7 +144,7 @@ export class Params {
 	}
 
 	choice<T extends string>(name: string, label: string, allowed: readonly T[], fallback?: T): T {
-		const value = this.raw(name, fallback);
+		const value = this.raw(name, label, fallback);
 		if (typeof value === 'string' && (allowed as readonly string[]).includes(value.trim().toLowerCase())) {
 			return value.trim().toLowerCase() as T;
 		}
@@ -115,7 +153,7 @@ export class Params {
 
 	/** A non-empty list drawn from `allowed`; a JSON array string or comma list from an expression is accepted. */
 	choices<T extends string>(name: string, label: string, allowed: readonly T[]): T[] {
-		let value = this.raw(name, []);
+		let value = this.raw(name, label, []);
 		if (typeof value === 'string') {
 			const text = value.trim();
 			value = text.startsWith('[') ? safeJson(text) : text.split(',').map((part) => part.trim()).filter(Boolean);
@@ -136,7 +174,7 @@ export class Params {
 
 	/** A JSON object, given as an object (expressions) or as JSON text (saved workflows). */
 	jsonObject(name: string, label: string, fallback?: unknown): IDataObject {
-		return this.toJsonObject(this.raw(name, fallback), label);
+		return this.toJsonObject(this.raw(name, label, fallback), label);
 	}
 
 	toJsonObject(value: unknown, label: string): IDataObject {

@@ -39,7 +39,7 @@ import {
 	TOOL_NODE_TYPE,
 } from '../../scripts/e2e/n8n-app.mjs';
 import { startFakeOpenAi } from './fake-openai.mjs';
-import { errorWorkflows, EU_CREDENTIAL, FAKE_MODEL_CREDENTIAL, headlessAgentCopy, headlessWebhookCopy, IDS, LONELY_CREDENTIAL, MISSING_WAREHOUSE_ID, seedWorkflows, WAREHOUSE_SECRET } from './workflows.mjs';
+import { errorWorkflows, EU_CREDENTIAL, FAKE_MODEL_CREDENTIAL, headlessAgentCopy, headlessWebhookCopy, httpRequestWorkflow, IDS, LONELY_CREDENTIAL, MISSING_WAREHOUSE_ID, seedWorkflows, WAREHOUSE_SECRET } from './workflows.mjs';
 
 const require = createRequire(import.meta.url);
 const { startCliSandbox } = require('../../sandbox/cli');
@@ -201,6 +201,7 @@ async function main() {
 			headlessAgentCopy(examples[EXAMPLE.agent], 'Please disable the Facebook Ads destination.'),
 			...seedWorkflows({ backendEventsId: seedIds('sources')['Backend Events'] }),
 			...errorWorkflows(),
+			httpRequestWorkflow(`${sandbox.url}/projects/${SANDBOX_PROJECT_ID}/sdk/proxy/segment`),
 		];
 
 		await check('setup: import both credential modes and all workflows with the n8n CLI', async () => {
@@ -262,11 +263,15 @@ async function main() {
 							items.map(({ id, name, type, status }) => ({ id, name, type, status })),
 							seeds.map((w) => ({ id: w.id, name: w.settings.name, type: w.metadata.slug, status: 'active' })),
 						);
-						assert.deepEqual(items[0].connection, { host: 'example.redshift.amazonaws.com', port: 5439, database: 'analytics', username: 'user', schema: 'public' });
+						// connection = Segment's settings without the name, Segment's bookkeeping and secrets.
+						const visible = ([key]) => !['name', 'ciphertext', 'encrypted'].includes(key) && !/password|secret|token|key|credentials/i.test(key);
+						assert.deepEqual(items[0].connection, Object.fromEntries(Object.entries(seeds[0].settings).filter(visible)));
+						assert.equal(items[0].connection.hostname, 'example.redshift.amazonaws.com');
+						assert.ok(requests.every((request) => request.headers['x-paragon-use-raw-response'] === '1'), 'a request without the raw-response header');
 					},
 				],
 				[
-					'warehouse Create: type -> catalog metadataId, fields -> settings, enabled true; password not in the output',
+					'warehouse Create with Type from an expression: n8n runs it; catalog metadataId, fields -> the entry\'s settings, enabled true; password not in the output',
 					(run) => {
 						const requests = requestsOf(sandbox, run, 'Warehouse: Create');
 						assert.deepEqual(requests.map(call), ['GET /catalog/warehouses', 'POST /warehouses']);
@@ -275,7 +280,7 @@ async function main() {
 							metadataId: catalogId('warehouses', 'snowflake'),
 							name: 'E2E Warehouse',
 							enabled: true,
-							settings: { account: 'e2e_account', warehouse: 'COMPUTE_WH', database: 'ANALYTICS_DB', username: 'segment_user', password: WAREHOUSE_SECRET, schema: 'PUBLIC', role: 'SYSADMIN' },
+							settings: { account: 'e2e_account', warehouse: 'COMPUTE_WH', database: 'ANALYTICS_DB', username: 'segment_user', password: WAREHOUSE_SECRET, role: 'SYSADMIN' },
 						});
 						assert.equal(requests[1].status, 200);
 						const [item, ...rest] = itemsOf(run, 'Warehouse: Create');
@@ -284,7 +289,7 @@ async function main() {
 						assert.equal(item.name, 'E2E Warehouse');
 						assert.equal(item.type, 'snowflake');
 						assert.equal(item.status, 'active');
-						assert.deepEqual(item.connection, { account: 'e2e_account', warehouse: 'COMPUTE_WH', database: 'ANALYTICS_DB', username: 'segment_user', schema: 'PUBLIC', role: 'SYSADMIN' });
+						assert.deepEqual(item.connection, { account: 'e2e_account', warehouse: 'COMPUTE_WH', database: 'ANALYTICS_DB', username: 'segment_user', role: 'SYSADMIN' });
 						assert.ok(!JSON.stringify(item).includes(WAREHOUSE_SECRET), 'the password leaked into the output');
 					},
 				],
@@ -300,14 +305,14 @@ async function main() {
 					},
 				],
 				[
-					'warehouse Update: PATCH with settings/name/enabled; output renamed and inactive',
+					'warehouse Update: connection checked against the warehouse\'s own entry (GET it), PATCH with settings/name/enabled; output renamed and inactive',
 					(run) => {
 						const id = itemsOf(run, 'Warehouse: Create')[0].id;
 						const requests = requestsOf(sandbox, run, 'Warehouse: Update');
-						assert.deepEqual(requests.map(call), [`PATCH /warehouses/${id}`]);
-						assert.deepEqual(requests[0].body, { settings: { schema: 'RAW' }, name: 'E2E Warehouse Renamed', enabled: false });
+						assert.deepEqual(requests.map(call), [`GET /warehouses/${id}`, 'GET /catalog/warehouses', `PATCH /warehouses/${id}`]);
+						assert.deepEqual(requests[2].body, { settings: { role: 'LOADER' }, name: 'E2E Warehouse Renamed', enabled: false });
 						const [item] = itemsOf(run, 'Warehouse: Update');
-						assert.deepEqual({ id: item.id, name: item.name, status: item.status, schema: item.connection.schema }, { id, name: 'E2E Warehouse Renamed', status: 'inactive', schema: 'RAW' });
+						assert.deepEqual({ id: item.id, name: item.name, status: item.status, role: item.connection.role }, { id, name: 'E2E Warehouse Renamed', status: 'inactive', role: 'LOADER' });
 					},
 				],
 				[
@@ -367,14 +372,15 @@ async function main() {
 					},
 				],
 				[
-					'source Create: catalog entry of the platform, labels checked, POST /sources, PUT labels',
+					'source Create: catalog entry of the platform, labels checked, POST /sources without a name, PATCH the name, PUT labels',
 					(run) => {
 						const [item, ...rest] = itemsOf(run, 'Source: Create');
 						assert.equal(rest.length, 0);
 						const requests = requestsOf(sandbox, run, 'Source: Create');
-						assert.deepEqual(requests.map(call), ['GET /catalog/sources', 'GET /labels', 'POST /sources', `PUT /sources/${item.id}/labels`]);
-						assert.deepEqual(requests[2].body, { slug: 'e2e_source', enabled: true, metadataId: catalogId('sources', 'http-api'), name: 'E2E Source' });
-						assert.deepEqual(requests[3].body, {
+						assert.deepEqual(requests.map(call), ['GET /catalog/sources', 'GET /labels', 'POST /sources', `PATCH /sources/${item.id}`, `PUT /sources/${item.id}/labels`]);
+						assert.deepEqual(requests[2].body, { slug: 'e2e_source', enabled: true, metadataId: catalogId('sources', 'http-api') });
+						assert.deepEqual(requests[3].body, { name: 'E2E Source' });
+						assert.deepEqual(requests[4].body, {
 							labels: [
 								{ key: 'platform', value: 'server' },
 								{ key: 'category', value: 'crm' },
@@ -542,17 +548,19 @@ async function main() {
 						'GET /catalog/sources',
 						'GET /labels',
 						'POST /sources',
+						`PATCH /sources/${source.id}`,
 						`PUT /sources/${source.id}/labels`,
 						'GET /catalog/destinations',
 						'POST /destinations',
 					]);
-					assert.deepEqual(sandbox.requests[2].body, { slug: 'landing_page', enabled: true, metadataId: catalogId('sources', 'javascript'), name: 'Landing Page' });
-					assert.deepEqual(sandbox.requests[3].body.labels, [
+					assert.deepEqual(sandbox.requests[2].body, { slug: 'landing_page', enabled: true, metadataId: catalogId('sources', 'javascript') });
+					assert.deepEqual(sandbox.requests[3].body, { name: 'Landing Page' });
+					assert.deepEqual(sandbox.requests[4].body.labels, [
 						{ key: 'platform', value: 'web' },
 						{ key: 'category', value: 'analytics' },
 						{ key: 'category', value: 'marketing' },
 					]);
-					assert.deepEqual(sandbox.requests[5].body, { sourceId: source.id, metadataId: catalogId('destinations', 'google-analytics'), settings: { trackingId: 'UA-12345-1' }, name: 'Landing Page GA', enabled: true });
+					assert.deepEqual(sandbox.requests[6].body, { sourceId: source.id, metadataId: catalogId('destinations', 'google-analytics'), settings: { trackingId: 'UA-12345-1' }, name: 'Landing Page GA', enabled: true });
 					assert.deepEqual(source.metadata, { platform: 'web', categories: ['analytics', 'marketing'] });
 					assert.equal(destination.sourceId, source.id);
 					assert.equal(destination.slug, 'google-analytics');
@@ -598,6 +606,27 @@ async function main() {
 					const change = completions[0].body.tools.find((tool) => /disable_destination/i.test(tool.function.name)).function.parameters;
 					assert.deepEqual(Object.keys(change.properties).sort(), ['destinationId', 'enabled']);
 					return `tools offered: ${toolNames.join(', ')}`;
+				},
+			],
+		]);
+
+		// ------------------------------------------------------------ custom API calls
+		await runCases(IDS.httpRequest, [
+			[
+				'HTTP Request node with credential type Paragon Proxy API: reaches the proxy, gets Segment\'s raw JSON',
+				(run, execution) => {
+					assertRan(execution);
+					assert.deepEqual(sandbox.requests.map(call), ['GET /labels']);
+					const [request] = sandbox.requests;
+					assert.equal(request.headers['x-paragon-use-raw-response'], '1');
+					assertAuth(sandbox.requests, 'static');
+					const [item, ...rest] = itemsOf(run, 'Segment Labels');
+					assert.equal(rest.length, 0);
+					// Segment's own envelope, not Paragon's {output: ...}.
+					assert.ok(item.data && Array.isArray(item.data.labels), `not Segment's raw answer: ${JSON.stringify(item).slice(0, 200)}`);
+					assert.equal(item.output, undefined);
+					assert.deepEqual(item.data.labels.map(({ key, value }) => `${key}:${value}`), sandbox.labels().map(({ key, value }) => `${key}:${value}`));
+					return `${item.data.labels.length} labels`;
 				},
 			],
 		]);
@@ -711,9 +740,10 @@ async function main() {
 				assert.equal(response.status, 200, text);
 				const { source, destination } = JSON.parse(text);
 				const writes = sandbox.requests.filter((request) => request.method !== 'GET');
-				assert.deepEqual(writes.map(call), ['POST /sources', `PUT /sources/${source.id}/labels`, 'POST /destinations']);
-				assert.deepEqual(writes[0].body, { slug: 'checkout_service', enabled: true, metadataId: catalogId('sources', 'http-api'), name: 'Checkout Service' });
-				assert.deepEqual(writes[2].body, { sourceId: source.id, metadataId: catalogId('destinations', 'webhooks'), settings: {}, name: 'Checkout Webhooks', enabled: true });
+				assert.deepEqual(writes.map(call), ['POST /sources', `PATCH /sources/${source.id}`, `PUT /sources/${source.id}/labels`, 'POST /destinations']);
+				assert.deepEqual(writes[0].body, { slug: 'checkout_service', enabled: true, metadataId: catalogId('sources', 'http-api') });
+				assert.deepEqual(writes[1].body, { name: 'Checkout Service' });
+				assert.deepEqual(writes[3].body, { sourceId: source.id, metadataId: catalogId('destinations', 'webhooks'), settings: {}, name: 'Checkout Webhooks', enabled: true });
 				assert.ok(sandbox.entities('destinations').some((d) => d.id === destination.id && d.sourceId === source.id));
 				assertAuth(sandbox.requests, 'static');
 			});

@@ -14,6 +14,7 @@ export const IDS = {
 	notConnected: 'E2eErrorNotConnd1',
 	webhookCopy: 'E2eWebhookCopy001',
 	agentCopy: 'E2eAiAgentCopy001',
+	httpRequest: 'E2eHttpRequest001',
 };
 
 const cred = (credential) => ({ paragonProxyApi: { id: credential.id, name: credential.name } });
@@ -54,14 +55,14 @@ export function seedWorkflows({ backendEventsId }) {
 					resource: 'warehouse',
 					operation: 'create',
 					name: 'E2E Warehouse',
-					type: 'snowflake',
+					// An expression in Type: n8n shows every per-type field; none may be required (SPEC v2 §4).
+					type: "={{ 'snow' + 'flake' }}",
 					connectionMode: 'fields',
 					account: 'e2e_account',
 					warehouse: 'COMPUTE_WH',
 					database: 'ANALYTICS_DB',
 					username: 'segment_user',
 					password: WAREHOUSE_SECRET,
-					schema: 'PUBLIC',
 					role: 'SYSADMIN',
 					additionalFields: {},
 				},
@@ -73,7 +74,7 @@ export function seedWorkflows({ backendEventsId }) {
 					resource: 'warehouse',
 					operation: 'update',
 					warehouseId: rl(created('Warehouse: Create')),
-					updateFields: { name: 'E2E Warehouse Renamed', enabled: false, connection: '{"schema": "RAW"}' },
+					updateFields: { name: 'E2E Warehouse Renamed', enabled: false, connection: '{"role": "LOADER"}' },
 				},
 			],
 			['Warehouse: Delete', { resource: 'warehouse', operation: 'delete', warehouseId: rl(created('Warehouse: Create')) }],
@@ -134,6 +135,34 @@ export function errorWorkflows() {
 		chain(IDS.notFound, 'E2E: get a warehouse that does not exist', [['Get Missing Warehouse', { resource: 'warehouse', operation: 'get', warehouseId: rl(MISSING_WAREHOUSE_ID) }]]),
 		chain(IDS.notConnected, 'E2E: user who has not connected Segment', [['List Sources', { resource: 'source', operation: 'list', returnAll: true }]], { credential: LONELY_CREDENTIAL }),
 	];
+}
+
+/**
+ * n8n's HTTP Request node with this package's credential as a predefined credential type: a
+ * Segment endpoint the node has no operation for, through the proxy (the URL is absolute, as the
+ * HTTP Request node requires; the credential adds the token and the raw-response header).
+ */
+export function httpRequestWorkflow(proxyRoot) {
+	return {
+		id: IDS.httpRequest,
+		name: 'E2E: HTTP Request node with the Paragon Proxy API credential',
+		active: false,
+		nodes: [
+			{ id: 'http-trigger', name: 'Manual Trigger', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				id: 'http-request',
+				name: 'Segment Labels',
+				type: 'n8n-nodes-base.httpRequest',
+				typeVersion: 4.2,
+				position: [220, 0],
+				parameters: { method: 'GET', url: `${proxyRoot}/labels`, authentication: 'predefinedCredentialType', nodeCredentialType: 'paragonProxyApi', options: {} },
+				credentials: cred(SANDBOX_CREDENTIAL),
+			},
+		],
+		connections: { 'Manual Trigger': { main: [[{ node: 'Segment Labels', type: 'main', index: 0 }]] } },
+		settings: { executionOrder: 'v1' },
+		pinData: {},
+	};
 }
 
 /**

@@ -104,7 +104,7 @@ export async function segmentApi(sandbox: Sandbox, method: string, path: string,
 	const eu = region === 'eu' ? '/https://eu1.api.segmentapis.com' : '';
 	const response = await fetch(`${sandbox.url}/projects/${PROJECT_ID}/sdk/proxy/segment${eu}${path}`, {
 		method,
-		headers: { authorization: `Bearer ${USER_TOKEN}`, 'content-type': 'application/json' },
+		headers: { authorization: `Bearer ${USER_TOKEN}`, 'content-type': 'application/json', 'x-paragon-use-raw-response': '1' },
 		body: body === undefined ? undefined : JSON.stringify(body),
 	});
 	const json = (await response.json()) as IDataObject;
@@ -124,12 +124,14 @@ export async function arrangeWorkspace(sandbox: Sandbox, region: 'us' | 'eu' = '
 		metadataId: catalogId(sandbox, 'warehouses', 'redshift'),
 		name: 'My Data Warehouse',
 		enabled: true,
-		settings: { host: 'example.redshift.amazonaws.com', port: 5439, database: 'analytics', username: 'user', schema: 'public', password: 'wh-secret-pw' },
+		settings: { hostname: 'example.redshift.amazonaws.com', port: '5439', database: 'analytics', username: 'user', password: 'wh-secret-pw' },
 	}, region)).warehouse as IDataObject;
 	for (const label of [{ key: 'platform', value: 'web' }, { key: 'category', value: 'analytics' }, { key: 'team', value: 'growth' }]) {
 		await segmentApi(sandbox, 'POST', '/labels', { label }, region);
 	}
-	const source = (await segmentApi(sandbox, 'POST', '/sources', { slug: 'website_analytics', name: 'Website Analytics', enabled: true, metadataId: catalogId(sandbox, 'sources', 'javascript') }, region)).source as IDataObject;
+	// As Segment wants it: created without a name, named right after.
+	const source = (await segmentApi(sandbox, 'POST', '/sources', { slug: 'website_analytics', enabled: true, metadataId: catalogId(sandbox, 'sources', 'javascript') }, region)).source as IDataObject;
+	await segmentApi(sandbox, 'PATCH', `/sources/${String(source.id)}`, { name: 'Website Analytics' }, region);
 	await segmentApi(sandbox, 'PUT', `/sources/${String(source.id)}/labels`, { labels: [{ key: 'platform', value: 'web' }, { key: 'category', value: 'analytics' }, { key: 'team', value: 'growth' }] }, region);
 	const destination = (await segmentApi(sandbox, 'POST', '/destinations', {
 		sourceId: source.id,

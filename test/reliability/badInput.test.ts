@@ -73,7 +73,20 @@ const REFUSED: Array<[string, INodeParameters, RegExp, Credentials?]> = [
 	['destination settings that are a JSON list', destinationCreate({ additionalFields: { settings: '[]' } }), /^Additional Fields > Settings must be a JSON object, not a list \(item 0\)$/],
 	['destination update settings that are JSON true', { resource: 'destination', operation: 'update', destinationId: rl('d_1'), updateFields: { settings: 'true' } }, /^Update Fields > Settings must be a JSON object, not boolean true \(item 0\)$/],
 	// choices and slugs
-	['an unknown warehouse type', { ...warehouseJson('{}'), type: 'oracle' }, /^Type must be one of redshift, bigquery, snowflake, not "oracle" \(item 0\)$/],
+	['an unknown warehouse type', { ...warehouseJson('{}'), type: 'oracle' }, /^Type must be one of redshift, bigquery, snowflake, other, not "oracle" \(item 0\)$/],
+	// An expression in Type no longer stops the workflow (SPEC v2 §4): the node checks what it gives.
+	['an expression in Type giving an unknown type', { ...warehouseJson('{}'), type: expr('"oracle"') }, /^Type must be one of redshift, bigquery, snowflake, other, not "oracle" \(item 0\)$/],
+	// connections on create, Type Other, Validate First
+	['Connect Sources "some"', redshift({ connectSources: 'some' }), /^Connect Sources must be one of all, none, selected, not "some" \(item 0\)$/],
+	['selected sources, none picked', redshift({ connectSources: 'selected', sourceIds: [] }), /^Source IDs is empty \(item 0\)$/],
+	['selected sources from an expression giving an object', redshift({ connectSources: 'selected', sourceIds: expr('({ id: 1 })') }), /^Source IDs must be a list of IDs, not an object \(item 0\)$/],
+	['a selected source id with a line break', redshift({ connectSources: 'selected', sourceIds: ['ok', 'bad\nid'] }), /^Source IDs contains control characters \(item 0\)$/],
+	['a selected source id ".."', redshift({ connectSources: 'selected', sourceIds: ['..'] }), /^Source IDs cannot be "\.\." \(item 0\)$/],
+	['selected warehouses on a source create, none picked', sourceCreate({ connectWarehouses: 'selected', warehouseIds: expr('[]') }), /^Warehouse IDs is empty \(item 0\)$/],
+	['Type Other without a Catalog Entry', { ...warehouseJson('{}'), type: 'other' }, /^Catalog Entry is empty \(item 0\)$/],
+	['Type Other in fields mode', { resource: 'warehouse', operation: 'create', name: 'W', type: 'other', catalogId: rl('x') }, /^Type Other takes the connection as JSON \(item 0\)$/],
+	['Validate First "maybe"', redshift({ additionalFields: { validateFirst: expr('"maybe"') } }), /^Validate First must be true or false, not "maybe" \(item 0\)$/],
+	['a warehouse id from an expression that fails', { resource: 'warehouse', operation: 'get', warehouseId: idExpr('$("Nowhere").item.json.id') }, /^Warehouse ID: .+ \(item 0\)$/],
 	['a slug expression giving a list', sourceCreate({ slug: expr('["a"]') }), /^Slug must be text, not a list \(item 0\)$/],
 	['a source slug with a space and "!"', sourceCreate({ slug: 'Bad Slug!' }), /^Slug "Bad Slug!" is not a valid source slug \(item 0\)$/],
 	['a source slug in upper case', sourceCreate({ slug: 'UPPER' }), /^Slug "UPPER" is not a valid source slug \(item 0\)$/],
@@ -102,7 +115,7 @@ const REFUSED: Array<[string, INodeParameters, RegExp, Credentials?]> = [
 	['a name expression giving an object', sourceCreate({ name: expr('{ x: 1 }') }), /^Name must be text, not an object \(item 0\)$/],
 	['a 1001-character name', sourceCreate({ name: 'n'.repeat(1001) }), /^Name is longer than 1000 characters \(item 0\)$/],
 	['a port above 65535 (with a password that must not leak)', redshift({ port: 70_000 }), /^Port must be a whole number from 1 to 65535, not number 70000 \(item 0\)$/],
-	['a BigQuery create without a dataset (with a key that must not leak)', { resource: 'warehouse', operation: 'create', name: 'BQ', type: 'bigquery', projectId: 'p', dataset: expr('""'), serviceAccountKey: BIGQUERY_KEY }, /^Dataset is empty \(item 0\)$/],
+	['a BigQuery location with a line break (with a key that must not leak)', { resource: 'warehouse', operation: 'create', name: 'BQ', type: 'bigquery', projectId: 'p', location: expr('"US\\nEU"'), serviceAccountKey: BIGQUERY_KEY }, /^Location contains control characters \(item 0\)$/],
 	['an update with nothing to update', { resource: 'destination', operation: 'update', destinationId: rl('d_1'), updateFields: {} }, /^Nothing to update \(item 0\)$/],
 	['only an update field the resource does not offer (n8n drops it)', { resource: 'source', operation: 'update', sourceId: rl('s_1'), updateFields: { slug: 'x' } }, /^Nothing to update \(item 0\)$/],
 	// Options
@@ -158,10 +171,29 @@ describe('refused: a clear error naming the parameter and the item, and no reque
 	});
 });
 
+// Refused once the catalog entry is known: only the catalog lookup went out, nothing of the parameter.
+const REFUSED_BY_THE_CATALOG: Array<[string, INodeParameters, RegExp]> = [
+	['a JSON key Redshift does not declare', warehouseJson({ hostname: 'h', port: '5439', database: 'd', username: 'u', password: WAREHOUSE_PASSWORD, schema: 'public' }), /^Connection: "schema" is not a setting of Segment's Redshift warehouse \(item 0\)$/],
+	['a JSON connection missing a required setting', warehouseJson({ host: 'h', database: 'd', username: 'u' }), /^Connection: Segment's Redshift warehouse requires the setting "port"/],
+	['a required field left empty (the password)', redshift({ password: '' }), /^Connection: Segment's Redshift warehouse requires the setting "password" \(the Password field/],
+	['a Catalog Entry the catalog does not have', { ...warehouseJson('{}'), type: 'other', catalogId: rl('no-such-entry') }, /^Segment's warehouse catalog has no Catalog Entry "no-such-entry" \(item 0\)$/],
+];
+
+describe('refused by the catalog entry: only the catalog lookup is sent', () => {
+	it.each(REFUSED_BY_THE_CATALOG)('%s', async (_what, parameters, message) => {
+		const result = await runSegment(sandbox, parameters);
+		everyText.push(...runTexts(result));
+		expect(sandbox.requests.map((request) => `${request.method} ${request.segmentPath}`)).toEqual(['GET /catalog/warehouses']);
+		expect(result.error.name).toBe('NodeOperationError');
+		expect(result.error.message).toMatch(message);
+		expect(result.error.context.itemIndex).toBe(0);
+		expect(leaks(runTexts(result), secretNeedles())).toEqual([]);
+	});
+});
+
 describe('refused by n8n itself before the node runs (no request either)', () => {
 	it.each([
 		['a required multi-option left empty', sourceCreate({ categories: [] })],
-		['an expression in the Type option', { ...warehouseJson('{}'), type: expr('"oracle"') }],
 		['a required name left empty', sourceCreate({ name: '' })],
 	] as Array<[string, INodeParameters]>)('%s', async (_what, parameters) => {
 		const result = await runSegment(sandbox, parameters);

@@ -103,7 +103,7 @@ describe.each([1, 4])('Options > Concurrency %i', (concurrency) => {
 			const items = Array.from({ length: 12 }, (_v, n) => ({ name: n === 5 ? ' ' : `W${n}` }));
 			const result = await runSegment(
 				sandbox,
-				{ resource: 'warehouse', operation: 'create', name: '={{ $json.name }}', type: 'redshift', connectionMode: 'json', connection: '{"host":"h"}', options: { concurrency } },
+				{ resource: 'warehouse', operation: 'create', name: '={{ $json.name }}', type: 'redshift', connectionMode: 'json', connection: '{"host":"h","port":5439,"database":"d","username":"u","password":"pw-123456"}', options: { concurrency } },
 				{ items, continueOnFail: true },
 			);
 			everyText.push(...runTexts(result));

@@ -18,7 +18,7 @@ beforeEach(async () => {
 });
 
 const getWarehouse = () => ({ resource: 'warehouse', operation: 'get', warehouseId: rl(ids.warehouseId) });
-const createWarehouse = { resource: 'warehouse', operation: 'create', name: 'Slow', type: 'redshift', connectionMode: 'json', connection: '{"host":"h"}' };
+const createWarehouse = { resource: 'warehouse', operation: 'create', name: 'Slow', type: 'redshift', connectionMode: 'json', connection: '{"host":"h","port":5439,"database":"d","username":"u","password":"pw-123456"}' };
 
 describe('the Options collection', () => {
 	const options = new SegmentParagon().description.properties.find((property) => property.name === 'options') as INodeProperties;

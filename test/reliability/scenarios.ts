@@ -37,9 +37,11 @@ export function callOf(step: Step): string {
 	return `${step.method} ${step.path}`;
 }
 
-/** The created source's id, for the `{new}` of a source create's last call. */
-export function newSourceId(sandbox: Sandbox): string | undefined {
-	return sandbox.entities('sources').find((entity) => entity.slug === 'new_source')?.id as string | undefined;
+/** The ids the operation created (the source new_source, a warehouse made by the matrix), for the `{new}` of later calls. */
+export function newIds(sandbox: Sandbox): string[] {
+	const source = sandbox.entities('sources').find((entity) => entity.slug === 'new_source');
+	const warehouses = sandbox.entities('warehouses').filter((entity) => /^(Fault|Validated) Warehouse$/.test(String((entity.settings as IDataObject).name)));
+	return [source, ...warehouses].filter(Boolean).map((entity) => String(entity!.id));
 }
 
 const labelsOf = (entity: IDataObject | undefined) => ((entity?.labels as Array<{ key: string; value: string }>) ?? []).map(({ key, value }) => `${key}:${value}`).sort();
@@ -86,8 +88,43 @@ export const SCENARIOS: Scenario[] = [
 			warehouseId: rl(ids.warehouseId),
 			updateFields: { name: 'Renamed Warehouse', connection: JSON.stringify({ password: WAREHOUSE_PASSWORD }) },
 		}),
-		steps: (ids) => [{ method: 'PATCH', path: `/warehouses/${ids.warehouseId}`, faulted: true }],
+		// The connection is checked against the warehouse's own catalog entry: one GET of it first.
+		steps: (ids) => [
+			{ method: 'GET', path: `/warehouses/${ids.warehouseId}`, faulted: true },
+			{ method: 'GET', path: '/catalog/warehouses', faulted: true },
+			{ method: 'PATCH', path: `/warehouses/${ids.warehouseId}`, faulted: true },
+		],
 		succeeded: (sandbox, ids) => expect((sandbox.entities('warehouses').find((entity) => entity.id === ids.warehouseId)?.settings as IDataObject).name).toBe('Renamed Warehouse'),
+	},
+	{
+		// Validated first, then made connected to the one source picked.
+		name: 'warehouse create (validate first, selected source)',
+		parameters: (ids) => ({
+			resource: 'warehouse',
+			operation: 'create',
+			name: 'Validated Warehouse',
+			type: 'redshift',
+			host: 'fault.redshift.amazonaws.com',
+			database: 'analytics',
+			username: 'loader',
+			password: WAREHOUSE_PASSWORD,
+			connectSources: 'selected',
+			sourceIds: [ids.sourceId],
+			additionalFields: { validateFirst: true },
+		}),
+		steps: (ids) => [
+			{ method: 'GET', path: '/catalog/warehouses', faulted: true },
+			{ method: 'POST', path: '/warehouses/validation', faulted: true },
+			// A fault aimed at POST /warehouses would hit the validation first: the plain create covers it.
+			{ method: 'POST', path: '/warehouses', faulted: false, creates: true },
+			{ method: 'POST', path: `/warehouses/{new}/connected-sources/${ids.sourceId}`, faulted: false },
+		],
+		succeeded: (sandbox, ids, out) => {
+			const created = sandbox.entities('warehouses').filter((entity) => (entity.settings as IDataObject).name === 'Validated Warehouse');
+			expect(created).toHaveLength(1);
+			expect(out).toEqual([expect.objectContaining({ id: created[0].id, name: 'Validated Warehouse' })]);
+			expect(ids.sourceId).toBeTruthy();
+		},
 	},
 	{
 		name: 'warehouse delete',
@@ -108,6 +145,8 @@ export const SCENARIOS: Scenario[] = [
 			{ method: 'POST', path: '/labels', faulted: true },
 			{ method: 'POST', path: '/labels', faulted: false },
 			{ method: 'POST', path: '/sources', faulted: true, creates: true },
+			// Segment's create takes no name: it is set right after.
+			{ method: 'PATCH', path: '/sources/{new}', faulted: true },
 			{ method: 'PUT', path: '/sources/{new}/labels', faulted: true },
 		],
 		succeeded: (sandbox, _ids, out) => {
@@ -115,6 +154,24 @@ export const SCENARIOS: Scenario[] = [
 			expect(created).toHaveLength(1);
 			expect(labelsOf(created[0])).toEqual(['category:crm', 'platform:server']);
 			expect(out).toEqual([expect.objectContaining({ slug: 'new_source', metadata: { platform: 'server', categories: ['crm'] } })]);
+		},
+	},
+	{
+		// Connected to one picked warehouse only; the labels exist already.
+		name: 'source create (selected warehouse)',
+		parameters: (ids) => ({ resource: 'source', operation: 'create', name: 'New Source', slug: 'new_source', platform: 'web', categories: ['analytics'], connectWarehouses: 'selected', warehouseIds: [ids.warehouseId] }),
+		steps: (ids) => [
+			{ method: 'GET', path: '/catalog/sources', faulted: true },
+			{ method: 'GET', path: '/labels', faulted: true },
+			{ method: 'POST', path: '/sources', faulted: true, creates: true },
+			{ method: 'PATCH', path: '/sources/{new}', faulted: true },
+			{ method: 'PUT', path: '/sources/{new}/labels', faulted: true },
+			{ method: 'POST', path: `/warehouses/${ids.warehouseId}/connected-sources/{new}`, faulted: true },
+		],
+		succeeded: (sandbox, _ids, out) => {
+			const created = sandbox.entities('sources').filter((entity) => entity.slug === 'new_source');
+			expect(created).toHaveLength(1);
+			expect(out).toEqual([expect.objectContaining({ slug: 'new_source', name: 'New Source' })]);
 		},
 	},
 	{

@@ -92,13 +92,20 @@ describe('bad parameters are refused before anything is sent', () => {
 		['a limit expression giving text', { resource: 'source', operation: 'list', limit: '={{ "many" }}' }, /Limit must be a whole number/],
 		['settings that are not an object', { resource: 'destination', operation: 'update', destinationId: rl('d'), updateFields: { settings: '"x"' } }, /Settings must be a JSON object/],
 		['an update with nothing to update', { resource: 'destination', operation: 'update', destinationId: rl('d'), updateFields: {} }, /Nothing to update \(item 0\)/],
-		['a Redshift create without a host', { resource: 'warehouse', operation: 'create', name: 'W', type: 'redshift', host: '={{ "" }}', database: 'd', username: 'u' }, /Host is empty \(item 0\)/],
 	])('%s', async (_case, parameters, message) => {
 		const result = await runSegment(sandbox, parameters);
 		expect(result.error.name).toBe('NodeOperationError');
 		expect(result.error.message).toMatch(message);
 		expect(result.error.context.itemIndex).toBe(0);
 		expect(sandbox.requests).toEqual([]);
+	});
+
+	it('a Redshift create without a host names the setting and sends nothing but the catalog lookup', async () => {
+		const result = await runSegment(sandbox, { resource: 'warehouse', operation: 'create', name: 'W', type: 'redshift', host: '={{ "" }}', database: 'd', username: 'u', password: 'pw-123456' });
+		expect(result.error.name).toBe('NodeOperationError');
+		expect(result.error.message).toBe('Connection: Segment\'s Redshift warehouse requires the setting "hostname" (the Host field, or "hostname" in JSON) (item 0)');
+		expect(result.error.context.itemIndex).toBe(0);
+		expect(sandbox.requests.map((request) => request.segmentPath)).toEqual(['/catalog/warehouses']);
 	});
 
 	it.each([

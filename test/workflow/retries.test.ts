@@ -16,7 +16,7 @@ beforeEach(async () => {
 });
 
 const getSource = () => ({ resource: 'source', operation: 'get', sourceId: rl(ids.sourceId) });
-const createWarehouse = { resource: 'warehouse', operation: 'create', name: 'W', type: 'redshift', connectionMode: 'json', connection: '{"host":"h"}' };
+const createWarehouse = { resource: 'warehouse', operation: 'create', name: 'W', type: 'redshift', connectionMode: 'json', connection: '{"host":"h","port":5439,"database":"d","username":"u","password":"pw-123456"}' };
 
 function gaps(): number[] {
 	const times = sandbox.requests.map((request) => (request as unknown as { time: number }).time);

@@ -23,7 +23,7 @@ describe('warehouse', () => {
 				id: ids.warehouseId,
 				name: 'My Data Warehouse',
 				type: 'redshift',
-				connection: { host: 'example.redshift.amazonaws.com', port: 5439, database: 'analytics', username: 'user', schema: 'public' },
+				connection: { hostname: 'example.redshift.amazonaws.com', port: '5439', database: 'analytics', username: 'user' },
 				status: 'active',
 				workspaceId: expect.any(String),
 			},
@@ -38,7 +38,7 @@ describe('warehouse', () => {
 				name: 'New Data Warehouse',
 				type: 'snowflake',
 				connectionMode: 'json',
-				connection: JSON.stringify({ account: 'my_snowflake_account', warehouse: 'COMPUTE_WH', database: 'ANALYTICS_DB', schema: 'PUBLIC', username: 'user', role: 'SYSADMIN' }),
+				connection: JSON.stringify({ account: 'my_snowflake_account', warehouse: 'COMPUTE_WH', database: 'ANALYTICS_DB', username: 'user', password: 'sf-pass-1234', role: 'SYSADMIN' }),
 			}),
 		);
 		expect(calls(sandbox)).toEqual(['GET /catalog/warehouses', 'POST /warehouses']);
@@ -47,21 +47,21 @@ describe('warehouse', () => {
 			metadataId: catalogId(sandbox, 'warehouses', 'snowflake'),
 			name: 'New Data Warehouse',
 			enabled: true,
-			settings: { account: 'my_snowflake_account', warehouse: 'COMPUTE_WH', database: 'ANALYTICS_DB', schema: 'PUBLIC', username: 'user', role: 'SYSADMIN' },
+			settings: { account: 'my_snowflake_account', warehouse: 'COMPUTE_WH', database: 'ANALYTICS_DB', username: 'user', password: 'sf-pass-1234', role: 'SYSADMIN' },
 		});
 		expect(out).toEqual([
 			{
 				id: expect.any(String),
 				name: 'New Data Warehouse',
 				type: 'snowflake',
-				connection: { account: 'my_snowflake_account', warehouse: 'COMPUTE_WH', database: 'ANALYTICS_DB', schema: 'PUBLIC', username: 'user', role: 'SYSADMIN' },
+				connection: { account: 'my_snowflake_account', warehouse: 'COMPUTE_WH', database: 'ANALYTICS_DB', username: 'user', role: 'SYSADMIN' },
 				status: 'active',
 				workspaceId: expect.any(String),
 			},
 		]);
 	});
 
-	it('Create from fields sends each type\'s settings keys (BigQuery: project_id, credentials)', async () => {
+	it('Create from fields sends each type\'s settings as the catalog names them (BigQuery: gc-project, location, credentials)', async () => {
 		const out = jsonOf(
 			await runSegment(sandbox, {
 				resource: 'warehouse',
@@ -69,7 +69,7 @@ describe('warehouse', () => {
 				name: 'BigQuery Warehouse',
 				type: 'bigquery',
 				projectId: 'my-gcp-project',
-				dataset: 'analytics',
+				location: 'US',
 				serviceAccountKey: '{"type":"service_account","private_key":"bq-secret-key"}',
 				additionalFields: { enabled: false },
 			}),
@@ -78,14 +78,14 @@ describe('warehouse', () => {
 			metadataId: catalogId(sandbox, 'warehouses', 'bigquery'),
 			name: 'BigQuery Warehouse',
 			enabled: false,
-			settings: { project_id: 'my-gcp-project', dataset: 'analytics', credentials: '{"type":"service_account","private_key":"bq-secret-key"}' },
+			settings: { 'gc-project': 'my-gcp-project', location: 'US', credentials: '{"type":"service_account","private_key":"bq-secret-key"}' },
 		});
 		// The key is a secret: not in the simplified output.
-		expect(out[0]).toMatchObject({ type: 'bigquery', status: 'inactive', connection: { project_id: 'my-gcp-project', dataset: 'analytics' } });
+		expect(out[0]).toMatchObject({ type: 'bigquery', status: 'inactive', connection: { 'gc-project': 'my-gcp-project', location: 'US' } });
 		expect(JSON.stringify(out)).not.toContain('bq-secret-key');
 	});
 
-	it('Create from Redshift fields sends host, port, database, username, password, schema', async () => {
+	it('Create from Redshift fields sends hostname, port (as text), database, username, password', async () => {
 		await runSegment(sandbox, {
 			resource: 'warehouse',
 			operation: 'create',
@@ -95,15 +95,13 @@ describe('warehouse', () => {
 			database: 'analytics',
 			username: 'user',
 			password: 'pw-123456',
-			schema: 'public',
 		});
 		expect((sandbox.requests[1].body as { settings: unknown }).settings).toEqual({
-			host: 'example.redshift.amazonaws.com',
-			port: 5439,
+			hostname: 'example.redshift.amazonaws.com',
+			port: '5439',
 			database: 'analytics',
 			username: 'user',
 			password: 'pw-123456',
-			schema: 'public',
 		});
 	});
 
@@ -123,9 +121,10 @@ describe('warehouse', () => {
 				updateFields: { name: 'Updated Warehouse Name', connection: '{"host": "new-example.redshift.amazonaws.com", "database": "new_analytics"}' },
 			}),
 		);
-		expect(calls(sandbox)).toEqual([`PATCH /warehouses/${ids.warehouseId}`]);
-		expect(sandbox.requests[0].body).toEqual({ settings: { host: 'new-example.redshift.amazonaws.com', database: 'new_analytics' }, name: 'Updated Warehouse Name' });
-		expect(out[0]).toMatchObject({ name: 'Updated Warehouse Name', connection: { host: 'new-example.redshift.amazonaws.com', database: 'new_analytics', port: 5439 } });
+		// The connection is checked against the warehouse's own catalog entry: one GET of the warehouse.
+		expect(calls(sandbox)).toEqual([`GET /warehouses/${ids.warehouseId}`, 'GET /catalog/warehouses', `PATCH /warehouses/${ids.warehouseId}`]);
+		expect(sandbox.requests[2].body).toEqual({ settings: { hostname: 'new-example.redshift.amazonaws.com', database: 'new_analytics' }, name: 'Updated Warehouse Name' });
+		expect(out[0]).toMatchObject({ name: 'Updated Warehouse Name', connection: { hostname: 'new-example.redshift.amazonaws.com', database: 'new_analytics', port: '5439' } });
 
 		sandbox.clearRequests();
 		await runSegment(sandbox, { resource: 'warehouse', operation: 'update', warehouseId: rl(ids.warehouseId), updateFields: { enabled: false } });
@@ -161,13 +160,15 @@ describe('source', () => {
 		const out = jsonOf(
 			await runSegment(sandbox, { resource: 'source', operation: 'create', name: 'New Source', slug: 'new_source', platform: 'server', categories: ['crm'] }),
 		);
-		expect(calls(sandbox)).toEqual(['GET /catalog/sources', 'GET /labels', 'POST /labels', 'POST /labels', 'POST /sources', expect.stringMatching(/^PUT \/sources\/.+\/labels$/)]);
+		expect(calls(sandbox)).toEqual(['GET /catalog/sources', 'GET /labels', 'POST /labels', 'POST /labels', 'POST /sources', expect.stringMatching(/^PATCH \/sources\/[^/]+$/), expect.stringMatching(/^PUT \/sources\/.+\/labels$/)]);
 		expect(sandbox.requests.filter((request) => request.method === 'POST' && request.segments[0] === 'labels').map((request) => request.body)).toEqual([
 			{ label: { key: 'platform', value: 'server' } },
 			{ label: { key: 'category', value: 'crm' } },
 		]);
-		expect(sandbox.requests[4].body).toEqual({ slug: 'new_source', enabled: true, metadataId: catalogId(sandbox, 'sources', 'http-api'), name: 'New Source' });
-		expect(sandbox.requests[5].body).toEqual({ labels: [{ key: 'platform', value: 'server' }, { key: 'category', value: 'crm' }] });
+		// Segment's create has no name: it is set by the PATCH right after.
+		expect(sandbox.requests[4].body).toEqual({ slug: 'new_source', enabled: true, metadataId: catalogId(sandbox, 'sources', 'http-api') });
+		expect(sandbox.requests[5].body).toEqual({ name: 'New Source' });
+		expect(sandbox.requests[6].body).toEqual({ labels: [{ key: 'platform', value: 'server' }, { key: 'category', value: 'crm' }] });
 		expect(out).toEqual([
 			{
 				id: expect.any(String),
@@ -184,7 +185,7 @@ describe('source', () => {
 	it('Create uses the Catalog Entry when one is picked, and existing labels are not created again', async () => {
 		const ios = catalogId(sandbox, 'sources', 'ios');
 		await runSegment(sandbox, { resource: 'source', operation: 'create', name: 'iOS', slug: 'ios_app', platform: 'web', categories: ['analytics'], catalogId: rl(ios) });
-		expect(calls(sandbox)).toEqual(['GET /labels', 'POST /sources', expect.stringMatching(/^PUT /)]);
+		expect(calls(sandbox)).toEqual(['GET /labels', 'POST /sources', expect.stringMatching(/^PATCH /), expect.stringMatching(/^PUT /)]);
 		expect((sandbox.requests[1].body as { metadataId: string }).metadataId).toBe(ios);
 	});
 

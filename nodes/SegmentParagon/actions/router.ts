@@ -7,16 +7,17 @@ import { SegmentClient } from '../transport/request';
 import { Workspace } from '../transport/workspace';
 import { Params } from '../validation';
 import { mapItems } from './mapItems';
-import { OPERATIONS, operations, type OperationName } from './operations';
+import { operationsOf } from './operations';
 import { readRunOptions } from './runOptions';
 
 /** Runs the chosen operation for each input item (Options > Concurrency at a time); one client and one catalog cache per execution. */
 export async function route(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const resource = this.getNodeParameter('resource', 0) as ResourceName;
-	const operation = this.getNodeParameter('operation', 0) as OperationName;
-	const definition = RESOURCES[resource];
-	if (!definition || !OPERATIONS.includes(operation)) {
+	const operation = this.getNodeParameter('operation', 0) as string;
+	const definition = Object.prototype.hasOwnProperty.call(RESOURCES, resource) ? RESOURCES[resource] : undefined;
+	const declaration = definition && operationsOf(definition).find((candidate) => candidate.value === operation);
+	if (!declaration) {
 		throw new NodeOperationError(this.getNode(), `Unknown resource or operation: ${String(resource)} / ${String(operation)}`);
 	}
 	// Invalid Options stop the whole run, Continue On Fail or not: no item could run with them.
@@ -25,7 +26,7 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 
 	const runItem = async (itemIndex: number): Promise<INodeExecutionData[]> => {
 		try {
-			const entries = await operations[operation](definition, { fn: this, workspace, params: new Params(this, itemIndex) });
+			const entries = await declaration.run({ fn: this, workspace, params: new Params(this, itemIndex) });
 			return entries.map((json) => ({ json, pairedItem: { item: itemIndex } }));
 		} catch (error) {
 			if (this.continueOnFail()) {

@@ -50,19 +50,38 @@ export const listSearch = {
 	searchSources: searchEntities(RESOURCES.source),
 	searchDestinations: searchEntities(RESOURCES.destination),
 
-	async searchSourceCatalog(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+	searchSourceCatalog: searchCatalog('sources'),
+	searchWarehouseCatalog: searchCatalog('warehouses'),
+};
+
+function searchCatalog(kind: 'sources' | 'warehouses') {
+	return async function (this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
 		return await searchPage(
 			this,
-			segmentPath('catalog', 'sources'),
-			'sourcesCatalog',
+			segmentPath('catalog', kind),
+			`${kind}Catalog`,
 			(entry) => ({ name: `${String(entry.name)} (${String(entry.slug)})`, extra: [entry.slug] }),
 			filter,
 			paginationToken,
 		);
-	},
-};
+	};
+}
+
+// A pick list in the editor, not a full inventory: the first pages are enough to choose from.
+const MAX_PICK_LIST = 1000;
+
+/** The entities of a resource as options of a multi-select (e.g. the sources a new warehouse connects to). */
+function entityOptions(definition: ResourceDefinition) {
+	return async function (this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+		const entities = await new Workspace(new SegmentClient(this)).list(segmentPath(definition.plural), definition.plural, { limit: MAX_PICK_LIST }, 0);
+		return entities.map((entity) => ({ name: definition.listName(entity), value: String(entity.id) }));
+	};
+}
 
 export const loadOptions = {
+	getSources: entityOptions(RESOURCES.source),
+	getWarehouses: entityOptions(RESOURCES.warehouse),
+
 	/** Destination catalog slugs in the chosen categories that support the chosen platform. */
 	async getDestinationSlugs(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 		const rawCategories = this.getCurrentNodeParameter('categories');

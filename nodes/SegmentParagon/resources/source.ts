@@ -1,13 +1,15 @@
-import { NodeOperationError, type IDataObject, type INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { segmentPath } from '../transport/proxyUrl';
-import { errorNode } from '../transport/redact';
 import type { Label } from '../transport/workspace';
+import { connectOnCreateProperties, connectSourceToWarehouse, createdButUnfinished, readConnectChoice } from './connections';
 import type { OperationContext, ResourceDefinition } from './types';
 import { additionalFields, enabledOption, metadataOf, PLATFORM_OPTIONS, PLATFORMS, resourceLocator, statusOf, type Platform } from './shared';
 
 const SOURCE_CATEGORIES = ['analytics', 'marketing', 'crm'] as const;
 type SourceCategory = (typeof SOURCE_CATEGORIES)[number];
+
+const CONNECT_WAREHOUSES = { name: 'connectWarehouses', idsName: 'warehouseIds', other: 'warehouse', own: 'source', loadOptionsMethod: 'getWarehouses' } as const;
 
 const PLATFORM_LABEL = 'platform';
 const CATEGORY_LABEL = 'category';
@@ -77,6 +79,14 @@ async function resolveSourceMetadataId(context: OperationContext, platform: Plat
 	return String(entry.id);
 }
 
+async function patchSource(context: OperationContext, id: string, body: IDataObject): Promise<IDataObject> {
+	const data = await context.workspace.client.request<{ source: IDataObject }>(
+		{ method: 'PATCH', path: segmentPath('sources', id), body, notFound: `Source ${id}`, entity: 'source' },
+		context.params.itemIndex,
+	);
+	return data.source;
+}
+
 /** Replaces the source's labels (which must exist in the workspace already). */
 async function putLabels(context: OperationContext, id: string, labels: Label[]): Promise<Label[]> {
 	const { workspace, params } = context;
@@ -106,6 +116,7 @@ export const source: ResourceDefinition = {
 			placeholder: 'e.g. IqDTy1TpoU',
 			description: 'The kind of source in Segment\'s catalog; leave empty for the default of the platform',
 		}),
+		...connectOnCreateProperties(CONNECT_WAREHOUSES),
 		additionalFields([enabledOption('source')]),
 	],
 
@@ -118,23 +129,32 @@ export const source: ResourceDefinition = {
 		const platform = params.choice('platform', 'Platform', PLATFORMS);
 		const categories = params.choices('categories', 'Categories', SOURCE_CATEGORIES);
 		const enabled = params.boolean('additionalFields.enabled', 'Enabled', true);
+		const { choice, ids: warehouseIds } = readConnectChoice(params, CONNECT_WAREHOUSES);
 		const labels = [...platformLabels(platform), ...categoryLabels(categories)];
 		const metadataId = await resolveSourceMetadataId(context, platform);
 		// Labels first: a failure here leaves nothing half-made.
 		await workspace.ensureLabels(labels, params.itemIndex);
-		const data = await workspace.client.request<{ source: IDataObject }>(
-			{ method: 'POST', path: segmentPath('sources'), body: { slug, enabled, metadataId, name }, creating: `source "${slug}"`, entity: 'source' },
+		// Segment's create takes no name; it is set right after (as Segment's Terraform provider does).
+		const body: IDataObject = { slug, enabled, metadataId };
+		if (choice !== 'all') body.disconnectAllWarehouses = true;
+		const created = await workspace.client.request<{ source: IDataObject }>(
+			{ method: 'POST', path: segmentPath('sources'), body, creating: `source "${slug}"`, entity: 'source' },
 			params.itemIndex,
 		);
-		const entity = data.source;
-		try {
-			entity.labels = await putLabels(context, String(entity.id), labels);
-		} catch (error) {
-			// Say plainly that the source exists, so nobody creates it twice.
-			throw new NodeOperationError(errorNode(context.fn.getNode()), `Source ${String(entity.id)} was created, but its platform and category labels could not be set: ${(error as Error).message} (item ${params.itemIndex})`, {
-				itemIndex: params.itemIndex,
-				description: `The source exists in Segment. Run Update on source ${String(entity.id)} with Platform and Categories to set them, instead of creating it again.`,
-			});
+		const id = String(created.source.id);
+		let entity = created.source;
+		const steps: Array<{ undone: string; run: () => Promise<void> }> = [
+			{ undone: 'its name', run: async () => void (entity = await patchSource(context, id, { name })) },
+			{ undone: 'its platform and category labels', run: async () => void (entity.labels = await putLabels(context, id, labels)) },
+			...warehouseIds.map((warehouseId) => ({ undone: `its connection to warehouse ${warehouseId}`, run: () => connectSourceToWarehouse(workspace, params, warehouseId, id) })),
+		];
+		for (const [index, step] of steps.entries()) {
+			try {
+				await step.run();
+			} catch (error) {
+				const undone = steps.slice(index).map((left) => left.undone).join(', ');
+				throw createdButUnfinished(context, 'Source', id, `${undone} could not be set`, error, `Run Update (or Create or Update with slug ${slug}) on source ${id} to finish it.`);
+			}
 		}
 		return { entity };
 	},
@@ -164,13 +184,7 @@ export const source: ResourceDefinition = {
 			];
 			await workspace.ensureLabels(labels, params.itemIndex);
 		}
-		if (Object.keys(body).length) {
-			const data = await workspace.client.request<{ source: IDataObject }>(
-				{ method: 'PATCH', path: segmentPath('sources', id), body, notFound: `Source ${id}`, entity: 'source' },
-				params.itemIndex,
-			);
-			entity = data.source;
-		}
+		if (Object.keys(body).length) entity = await patchSource(context, id, body);
 		if (labels) entity!.labels = await putLabels(context, id, labels);
 		return { entity: entity! };
 	},

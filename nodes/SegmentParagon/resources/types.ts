@@ -18,6 +18,25 @@ export interface EntityResult {
 	platform?: string;
 }
 
+/**
+ * One operation of a resource: how the editor lists it, its parameters (shown for this resource
+ * and operation only) and what it does. The Operation list, the router and the description are
+ * derived from these declarations.
+ */
+export interface OperationDeclaration {
+	value: string;
+	/** As n8n lists it, e.g. "Test Connection". */
+	name: string;
+	/** e.g. "Test the connection of a warehouse"; also the action's name for the AI Agent. */
+	description: string;
+	properties?: INodeProperties[];
+	/** Adds Return All, Limit and Offset; the operation walks Segment's cursors. */
+	paged?: boolean;
+	/** Adds the Simplify toggle. */
+	simplify?: boolean;
+	run(context: OperationContext): Promise<IDataObject[]>;
+}
+
 /** What differs between warehouses, sources and destinations; the CRUD path is shared. */
 export interface ResourceDefinition {
 	name: ResourceName;
@@ -37,4 +56,6 @@ export interface ResourceDefinition {
 	simplify(result: EntityResult): IDataObject;
 	/** How the entity is named in the "From list" dropdown. */
 	listName(entity: IDataObject): string;
+	/** Operations only this resource has, declared beside its CRUD parts (e.g. Test Connection). */
+	operations?: OperationDeclaration[];
 }

@@ -1,88 +1,57 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { segmentPath } from '../transport/proxyUrl';
 import { withoutSecrets } from '../transport/redact';
+import { connectOnCreateProperties, connectSourceToWarehouse, createdButUnfinished, readConnectChoice } from './connections';
 import type { OperationContext, ResourceDefinition } from './types';
-import { additionalFields, enabledOption, statusOf } from './shared';
+import { additionalFields, enabledOption, metadataOf, resourceLocator, statusOf } from './shared';
+import { connectionFieldProperties, readConnectionFields, settingsFromFields, settingsFromJson, WAREHOUSE_TYPES, type WarehouseType } from './warehouseSettings';
 
-const WAREHOUSE_TYPES = ['redshift', 'bigquery', 'snowflake'] as const;
-type WarehouseType = (typeof WAREHOUSE_TYPES)[number];
+// Segment's bookkeeping beside secret settings: not part of the connection a user gave.
+const SETTINGS_BOOKKEEPING = new Set(['name', 'ciphertext', 'encrypted']);
 
-interface ConnectionField {
-	name: string;
-	/** The key in Segment's `settings`. */
-	setting: string;
-	displayName: string;
-	/** The types that show this field, and whether it is required there. */
-	types: Partial<Record<WarehouseType, 'required' | 'optional'>>;
-	kind?: 'number' | 'password';
-	default?: string | number;
-	placeholder?: string;
-	description?: string;
-}
+const CONNECT_SOURCES = { name: 'connectSources', idsName: 'sourceIds', other: 'source', own: 'warehouse', loadOptionsMethod: 'getSources' } as const;
 
-// One row per field of the "Using Fields Below" mode: the UI and the settings come from this table.
-const CONNECTION_FIELDS: ConnectionField[] = [
-	{ name: 'host', setting: 'host', displayName: 'Host', types: { redshift: 'required' }, placeholder: 'e.g. examplecluster.abc123.us-west-2.redshift.amazonaws.com' },
-	{ name: 'port', setting: 'port', displayName: 'Port', types: { redshift: 'optional' }, kind: 'number', default: 5439 },
-	{ name: 'account', setting: 'account', displayName: 'Account', types: { snowflake: 'required' }, placeholder: 'e.g. my_snowflake_account' },
-	{ name: 'warehouse', setting: 'warehouse', displayName: 'Warehouse', types: { snowflake: 'required' }, placeholder: 'e.g. COMPUTE_WH', description: 'The Snowflake virtual warehouse that runs the loads' },
-	{ name: 'projectId', setting: 'project_id', displayName: 'Project ID', types: { bigquery: 'required' }, placeholder: 'e.g. my-gcp-project', description: 'The Google Cloud project that holds the dataset' },
-	{ name: 'dataset', setting: 'dataset', displayName: 'Dataset', types: { bigquery: 'required' }, placeholder: 'e.g. analytics' },
-	{ name: 'serviceAccountKey', setting: 'credentials', displayName: 'Service Account Key', types: { bigquery: 'optional' }, kind: 'password', description: 'The JSON key of a service account with BigQuery access, sent to Segment as its credentials' },
-	{ name: 'database', setting: 'database', displayName: 'Database', types: { redshift: 'required', snowflake: 'required' }, placeholder: 'e.g. analytics' },
-	{ name: 'username', setting: 'username', displayName: 'Username', types: { redshift: 'required', snowflake: 'required' }, placeholder: 'e.g. segment_user' },
-	{ name: 'password', setting: 'password', displayName: 'Password', types: { redshift: 'optional', snowflake: 'optional' }, kind: 'password' },
-	{ name: 'schema', setting: 'schema', displayName: 'Schema', types: { redshift: 'optional', snowflake: 'optional' }, placeholder: 'e.g. public' },
-	{ name: 'role', setting: 'role', displayName: 'Role', types: { snowflake: 'optional' }, placeholder: 'e.g. SYSADMIN' },
-];
-
-function fieldProperty(field: ConnectionField): INodeProperties {
-	const types = Object.keys(field.types) as WarehouseType[];
-	return {
-		displayName: field.displayName,
-		name: field.name,
-		type: field.kind === 'number' ? 'number' : 'string',
-		typeOptions: field.kind === 'password' ? { password: true } : field.kind === 'number' ? { minValue: 1, maxValue: 65535 } : undefined,
-		// Shown as required when every type that shows it requires it.
-		required: types.every((type) => field.types[type] === 'required') || undefined,
-		default: field.default ?? '',
-		placeholder: field.placeholder,
-		description: field.description,
-		displayOptions: { show: { type: types, connectionMode: ['fields'] } },
-	};
-}
-
-/** Segment's `settings` from the per-type fields; empty optional fields are left out. */
-function connectionFromFields(context: OperationContext, type: WarehouseType): IDataObject {
-	const { params } = context;
-	const settings: IDataObject = {};
-	for (const field of CONNECTION_FIELDS) {
-		const use = field.types[type];
-		if (!use) continue;
-		if (field.kind === 'number') {
-			settings[field.setting] = params.integer(field.name, field.displayName, Number(field.default), 1, 65535);
-			continue;
-		}
-		const value =
-			field.kind === 'password'
-				? params.optionalSecret(field.name, field.displayName)
-				: use === 'required'
-					? params.text(field.name, field.displayName)
-					: params.optionalText(field.name, field.displayName);
-		if (value !== undefined) settings[field.setting] = value;
+/** The catalog entry of a type: the entry whose slug is the type, or for `other` the picked Catalog Entry. */
+async function resolveWarehouseEntry(context: OperationContext, type: WarehouseType): Promise<IDataObject> {
+	const { params, workspace } = context;
+	const catalogId = type === 'other' ? params.id('catalogId', 'Catalog Entry', true) : '';
+	if (type === 'other' && !catalogId) {
+		throw params.fail('Catalog Entry is empty', 'Type Other makes any warehouse of Segment\'s catalog: pick it under Catalog Entry (From list), or choose Redshift, BigQuery or Snowflake as Type.');
 	}
-	return settings;
-}
-
-async function resolveWarehouseMetadataId(context: OperationContext, type: WarehouseType): Promise<string> {
-	const catalog = await context.workspace.catalog('warehouses', context.params.itemIndex);
-	const entry = catalog.find((candidate) => candidate.slug === type);
+	const catalog = await workspace.catalog('warehouses', params.itemIndex);
+	const entry = type === 'other' ? catalog.find((candidate) => candidate.id === catalogId || candidate.slug === catalogId) : catalog.find((candidate) => candidate.slug === type);
 	if (!entry) {
 		const slugs = catalog.map((candidate) => String(candidate.slug)).join(', ');
-		throw context.params.fail(`Segment's warehouse catalog has no entry "${type}"`, `Warehouse types this workspace offers: ${slugs || 'none'}.`);
+		const wanted = type === 'other' ? `Catalog Entry "${catalogId}"` : `entry "${type}"`;
+		throw params.fail(`Segment's warehouse catalog has no ${wanted}`, `Warehouse types this workspace offers: ${slugs || 'none'}${type === 'other' ? ' (pick one From list)' : ''}.`);
 	}
-	return String(entry.id);
+	return entry;
+}
+
+/** The catalog entry of an existing warehouse (one GET of the warehouse; the catalog is read once per execution). */
+async function entryOfWarehouse(context: OperationContext, id: string): Promise<IDataObject> {
+	const { params, workspace } = context;
+	const data = await workspace.client.request<{ warehouse: IDataObject }>(
+		{ method: 'GET', path: segmentPath('warehouses', id), notFound: `Warehouse ${id}`, entity: 'warehouse' },
+		params.itemIndex,
+	);
+	const metadata = metadataOf(data.warehouse);
+	const catalog = await workspace.catalog('warehouses', params.itemIndex);
+	const entry = catalog.find((candidate) => candidate.id === metadata.id) ?? (Array.isArray(metadata.options) ? metadata : undefined);
+	if (!entry) throw params.fail(`Segment's warehouse catalog has no entry ${String(metadata.id)} (the type of warehouse ${id})`, 'Update Fields > Connection cannot be checked; change the settings in Segment\'s app.');
+	return entry;
+}
+
+async function validateSettings(context: OperationContext, entry: IDataObject, settings: IDataObject): Promise<void> {
+	const { params, workspace } = context;
+	const data = await workspace.client.request<IDataObject>({ method: 'POST', path: segmentPath('warehouses', 'validation'), body: { metadataId: String(entry.id), settings } }, params.itemIndex);
+	if (data.status !== 'CONNECTED') {
+		throw params.fail(
+			`Segment could not connect to the ${String(entry.name ?? entry.slug)} warehouse with these settings (validation ${String(data.status ?? 'gave no status')}); nothing was created`,
+			'Check the host, credentials and network access of the warehouse (Segment must be allowed to reach it), then run the node again.',
+		);
+	}
 }
 
 export const warehouse: ResourceDefinition = {
@@ -102,10 +71,21 @@ export const warehouse: ResourceDefinition = {
 			default: 'redshift',
 			options: [
 				{ name: 'BigQuery', value: 'bigquery' },
+				{ name: 'Other (From Catalog)', value: 'other', description: 'Any warehouse of Segment\'s catalog (Postgres, Databricks, …), with the connection as JSON' },
 				{ name: 'Redshift', value: 'redshift' },
 				{ name: 'Snowflake', value: 'snowflake' },
 			],
-			description: 'The kind of warehouse; Segment\'s catalog entry of that slug is used',
+			description: 'The kind of warehouse; its settings come from Segment\'s catalog entry of that slug',
+		},
+		{
+			...resourceLocator({
+				displayName: 'Catalog Entry',
+				name: 'catalogId',
+				searchMethod: 'searchWarehouseCatalog',
+				placeholder: 'e.g. 55d3d3aea3c',
+				description: 'The kind of warehouse in Segment\'s catalog, for Type Other',
+			}),
+			displayOptions: { show: { type: ['other'] } },
 		},
 		{
 			displayName: 'Connection Mode',
@@ -116,20 +96,29 @@ export const warehouse: ResourceDefinition = {
 				{ name: 'Using Fields Below', value: 'fields' },
 				{ name: 'Using JSON', value: 'json' },
 			],
-			description: 'How to give the connection: as the fields of the type, or as one JSON object sent to Segment as the warehouse settings',
+			description: 'How to give the connection: as the fields of the type, or as one JSON object of the catalog entry\'s settings',
 		},
-		...CONNECTION_FIELDS.map(fieldProperty),
+		...connectionFieldProperties,
 		{
 			displayName: 'Connection',
 			name: 'connection',
 			type: 'json',
-			required: true,
 			default: '{}',
-			placeholder: 'e.g. {"host": "example.redshift.amazonaws.com", "port": 5439}',
-			description: 'The warehouse settings Segment expects for this type, as a JSON object',
+			placeholder: 'e.g. {"hostname": "example.redshift.amazonaws.com", "port": "5439"}',
+			description: 'The warehouse settings as a JSON object, checked against the catalog entry (e.g. host is sent as hostname where the entry says so)',
 			displayOptions: { show: { connectionMode: ['json'] } },
 		},
-		additionalFields([enabledOption('warehouse')]),
+		...connectOnCreateProperties(CONNECT_SOURCES),
+		additionalFields([
+			enabledOption('warehouse'),
+			{
+				displayName: 'Validate First',
+				name: 'validateFirst',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to let Segment test the connection before creating the warehouse; if it fails, nothing is created',
+			},
+		]),
 	],
 
 	updateFields: [
@@ -138,7 +127,7 @@ export const warehouse: ResourceDefinition = {
 			name: 'connection',
 			type: 'json',
 			default: '{}',
-			description: 'Settings to change, as a JSON object; Segment merges them into the current ones',
+			description: 'Settings to change, as a JSON object checked against the warehouse\'s catalog entry; Segment merges them into the current ones',
 		},
 		enabledOption('warehouse'),
 		{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'e.g. Analytics Warehouse' },
@@ -149,24 +138,48 @@ export const warehouse: ResourceDefinition = {
 		const name = params.text('name', 'Name');
 		const type = params.choice('type', 'Type', WAREHOUSE_TYPES);
 		const mode = params.choice('connectionMode', 'Connection Mode', ['fields', 'json'] as const, 'fields');
-		const settings = mode === 'json' ? params.jsonObject('connection', 'Connection') : connectionFromFields(context, type);
+		if (type === 'other' && mode === 'fields') {
+			throw params.fail('Type Other takes the connection as JSON', 'Set Connection Mode to "Using JSON" and give the settings of the Catalog Entry.');
+		}
+		// Every parameter is read and checked before the catalog is looked up.
+		const connection = mode === 'json' ? params.jsonObject('connection', 'Connection') : undefined;
+		const filled = connection ? [] : readConnectionFields(params, type as Exclude<WarehouseType, 'other'>);
 		const enabled = params.boolean('additionalFields.enabled', 'Enabled', true);
-		const metadataId = await resolveWarehouseMetadataId(context, type);
+		const validateFirst = params.boolean('additionalFields.validateFirst', 'Validate First', false);
+		const { choice, ids: sourceIds } = readConnectChoice(params, CONNECT_SOURCES);
+		const entry = await resolveWarehouseEntry(context, type);
+		const settings = connection ? settingsFromJson(params, 'Connection', entry, connection, true) : settingsFromFields(params, filled, entry);
+		if (validateFirst) await validateSettings(context, entry, settings);
+
+		const body: IDataObject = { metadataId: String(entry.id), name, enabled, settings };
+		// Segment's default connects every source; anything else starts from none.
+		if (choice !== 'all') body.disconnectAllSources = true;
 		const data = await workspace.client.request<{ warehouse: IDataObject }>(
-			{ method: 'POST', path: segmentPath('warehouses'), body: { metadataId, name, enabled, settings }, creating: `warehouse "${name}"`, entity: 'warehouse' },
+			{ method: 'POST', path: segmentPath('warehouses'), body, creating: `warehouse "${name}"`, entity: 'warehouse' },
 			params.itemIndex,
 		);
+		const id = String(data.warehouse.id);
+		for (const [index, sourceId] of sourceIds.entries()) {
+			try {
+				await connectSourceToWarehouse(workspace, params, id, sourceId);
+			} catch (error) {
+				const left = sourceIds.slice(index).join(', ');
+				throw createdButUnfinished(context, 'Warehouse', id, `connecting its sources failed at ${sourceId} (not connected yet: ${left})`, error, `Connect the sources ${left} to warehouse ${id} (Warehouse > Connect Source).`);
+			}
+		}
 		return { entity: data.warehouse };
 	},
 
 	async update(context, id, fields) {
 		const { params, workspace } = context;
-		const body: IDataObject = {
-			// Segment requires settings on every update; {} changes none of them.
-			settings: fields.connection === undefined ? {} : params.toJsonObject(fields.connection, 'Update Fields > Connection'),
-		};
-		if (fields.name !== undefined) body.name = params.text('updateFields.name', 'Update Fields > Name');
-		if (fields.enabled !== undefined) body.enabled = params.boolean('updateFields.enabled', 'Update Fields > Enabled', true);
+		const connection = fields.connection === undefined ? undefined : params.toJsonObject(fields.connection, 'Update Fields > Connection');
+		const name = fields.name === undefined ? undefined : params.text('updateFields.name', 'Update Fields > Name');
+		const enabled = fields.enabled === undefined ? undefined : params.boolean('updateFields.enabled', 'Update Fields > Enabled', true);
+		// Segment requires settings on every update; {} changes none of them.
+		const settings = connection && Object.keys(connection).length ? settingsFromJson(params, 'Update Fields > Connection', await entryOfWarehouse(context, id), connection, false) : {};
+		const body: IDataObject = { settings };
+		if (name !== undefined) body.name = name;
+		if (enabled !== undefined) body.enabled = enabled;
 		const data = await workspace.client.request<{ warehouse: IDataObject }>(
 			{ method: 'PATCH', path: segmentPath('warehouses', id), body, notFound: `Warehouse ${id}`, entity: 'warehouse' },
 			params.itemIndex,
@@ -175,11 +188,12 @@ export const warehouse: ResourceDefinition = {
 	},
 
 	simplify({ entity }) {
-		const { name: settingsName, ...connection } = (entity.settings as IDataObject | undefined) ?? {};
+		const settings = (entity.settings as IDataObject | undefined) ?? {};
+		const connection = Object.fromEntries(Object.entries(settings).filter(([key]) => !SETTINGS_BOOKKEEPING.has(key)));
 		return {
 			id: entity.id,
-			name: settingsName ?? entity.name ?? null,
-			type: (entity.metadata as IDataObject | undefined)?.slug ?? null,
+			name: settings.name ?? entity.name ?? null,
+			type: metadataOf(entity).slug ?? null,
 			connection: withoutSecrets(connection),
 			status: statusOf(entity),
 			workspaceId: entity.workspaceId ?? null,
@@ -188,7 +202,7 @@ export const warehouse: ResourceDefinition = {
 
 	listName(entity) {
 		const settings = (entity.settings as IDataObject | undefined) ?? {};
-		const type = (entity.metadata as IDataObject | undefined)?.slug;
+		const type = metadataOf(entity).slug;
 		return `${String(settings.name ?? entity.name ?? entity.id)}${type ? ` (${String(type)})` : ''}`;
 	},
 };

@@ -2,6 +2,8 @@ import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 export const DEFAULT_PROXY_BASE_URL = 'https://proxy.useparagon.com';
 export const EU_SEGMENT_API = 'https://eu1.api.segmentapis.com';
+/** Asks Paragon's proxy for Segment's own status, headers and body instead of `{output: body}`. */
+export const RAW_RESPONSE_HEADER = 'X-Paragon-Use-Raw-Response';
 
 /** The credential fields the transport needs, validated and normalised. */
 export interface ProxySettings {

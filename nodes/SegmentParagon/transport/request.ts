@@ -78,6 +78,16 @@ function mayHaveCreated(call: SegmentCall): string {
 	return ` Segment may or may not have created the ${call.creating}: check with Get Many before running this item again (the node never sends a create twice).`;
 }
 
+/**
+ * Segment's own body. A proxy that ignored the raw-response header answers `{output: <Segment's body>}`;
+ * Paragon's own errors (`{message, ...}`) and Segment's envelopes (`data`, `errors`) are never wrapped.
+ */
+export function unwrapParagonOutput(body: unknown): unknown {
+	if (!body || typeof body !== 'object' || Array.isArray(body)) return body;
+	const object = body as IDataObject;
+	return 'output' in object && !('data' in object) && !('errors' in object) ? object.output : body;
+}
+
 /** Where this failure left the request: refused before sending, or possibly processed. */
 function wasNeverSent(code: string): boolean {
 	return code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN';
@@ -152,7 +162,8 @@ export class SegmentClient {
 				throw this.networkError(call, code, sent, attempt, itemIndex);
 			}
 
-			const { statusCode: status, body, headers } = response;
+			const { statusCode: status, headers } = response;
+			const body = unwrapParagonOutput(response.body);
 			if (status >= 200 && status < 300) return this.readSuccess(call, status, body, itemIndex, secrets) as T;
 			// A DELETE whose earlier attempt got lost and now finds nothing: that attempt did it.
 			if (status === 404 && uncertain && call.method === 'DELETE') return { status: 'SUCCESS' } as T;
