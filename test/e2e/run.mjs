@@ -338,7 +338,7 @@ async function main() {
 							itemsOf(run, 'Warehouse: Get Many (EU)').map((item) => item.name),
 							sandbox.entities('warehouses', 'eu').map((w) => w.settings.name),
 						);
-						assert.equal(sandbox.requests.length, 7, `requests in the whole run: ${sandbox.requests.map(call).join(', ')}`);
+						assert.equal(sandbox.requests.length, 9, `requests in the whole run: ${sandbox.requests.map(call).join(', ')}`);
 					},
 				],
 			]);
@@ -522,10 +522,11 @@ async function main() {
 						{ ...report, checkedAt: undefined },
 						{
 							checkedAt: undefined,
-							warehouseCount: 2,
+							warehouseCount: sandbox.entities('warehouses').length,
 							sourceCount: 3,
 							destinationCount: 4,
-							warehouses: ['My Data Warehouse (redshift, active)', 'BigQuery Warehouse (bigquery, active)'],
+							// The demo warehouses (Redshift, BigQuery and the unreachable Staging Postgres).
+							warehouses: sandbox.entities('warehouses').map((w) => `${w.settings.name} (${w.metadata.slug}, ${w.enabled ? 'active' : 'inactive'})`),
 							sources: ['Website Analytics (website_analytics, active)', 'Mobile App (mobile_app, active)', 'Backend Events (backend_events, active)'],
 							destinations: ['Google Analytics (google-analytics, active)', 'Facebook Ads (facebook-pixel, active)', 'Amplitude (amplitude, inactive)', 'Salesforce (salesforce, active)'],
 							inactiveDestinations: ['Amplitude'],
