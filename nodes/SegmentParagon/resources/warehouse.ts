@@ -164,7 +164,7 @@ export const warehouse: ResourceDefinition = {
 				await connectSourceToWarehouse(workspace, params, id, sourceId);
 			} catch (error) {
 				const left = sourceIds.slice(index).join(', ');
-				throw createdButUnfinished(context, 'Warehouse', id, `connecting its sources failed at ${sourceId} (not connected yet: ${left})`, error, `Connect the sources ${left} to warehouse ${id} (Warehouse > Connect Source).`);
+				throw createdButUnfinished(context, 'Warehouse', id, `connecting its sources failed at ${sourceId} (not connected yet: ${left})`, error, `Connect the sources ${left} to warehouse ${id} in Segment's app.`);
 			}
 		}
 		return { entity: data.warehouse };
