@@ -88,7 +88,8 @@ async function bareGets(url: string, ids: string[]): Promise<number> {
 		await new Promise<void>((resolve, reject) => {
 			const request = http.request(
 				`${url}/projects/${PROJECT_ID}/sdk/proxy/segment/warehouses/${encodeURIComponent(id)}`,
-				{ agent, headers: { authorization: `Bearer ${USER_TOKEN}`, accept: 'application/json' } },
+				// The same headers as the node: Paragon's raw answer, not {output}.
+				{ agent, headers: { authorization: `Bearer ${USER_TOKEN}`, accept: 'application/json', 'x-paragon-use-raw-response': '1' } },
 				(response) => {
 					const chunks: Buffer[] = [];
 					response.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -153,7 +154,7 @@ async function getScenario(sandbox: RemoteSandbox, args: Args) {
 async function tokensScenario(sandbox: RemoteSandbox, args: Args) {
 	const count = args.count ?? 100;
 	const items = Array.from({ length: count }, (_v, n) => ({ n }));
-	const parameters: INodeParameters = { resource: 'warehouse', operation: 'create', name: '={{ "Bench warehouse " + $json.n }}', type: 'redshift', connectionMode: 'json', connection: '{"host":"bench.example.com"}' };
+	const parameters: INodeParameters = { resource: 'warehouse', operation: 'create', name: '={{ "Bench warehouse " + $json.n }}', type: 'redshift', connectionMode: 'json', connection: '{"host":"bench.example.com","port":5439,"database":"d","username":"u","password":"bench-pw"}' };
 	const runs = [];
 	for (let run = 0; run < args.runs; run++) {
 		// Every other execution starts with no token cached (a fresh n8n process); the others reuse it.

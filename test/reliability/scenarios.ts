@@ -157,6 +157,30 @@ export const SCENARIOS: Scenario[] = [
 		},
 	},
 	{
+		name: 'warehouse connect source',
+		parameters: (ids) => ({ resource: 'warehouse', operation: 'connectSource', warehouseId: rl(ids.warehouseId), sourceId: rl(ids.sourceId) }),
+		steps: (ids) => [{ method: 'POST', path: `/warehouses/${ids.warehouseId}/connected-sources/${ids.sourceId}`, faulted: true }],
+		succeeded: (_sandbox, ids, out) => expect(out).toEqual([{ warehouseId: ids.warehouseId, sourceId: ids.sourceId, connected: true }]),
+	},
+	{
+		name: 'warehouse test connection',
+		parameters: (ids) => ({ resource: 'warehouse', operation: 'testConnection', warehouseId: rl(ids.warehouseId) }),
+		steps: (ids) => [{ method: 'GET', path: `/warehouses/${ids.warehouseId}/connection-state`, faulted: true }],
+		succeeded: (_sandbox, ids, out) => expect(out).toEqual([{ id: ids.warehouseId, connectionState: 'CONNECTED' }]),
+	},
+	{
+		name: 'warehouse get syncs',
+		parameters: (ids) => ({ resource: 'warehouse', operation: 'listSyncs', warehouseId: rl(ids.warehouseId) }),
+		steps: (ids) => [{ method: 'GET', path: `/warehouses/${ids.warehouseId}/syncs`, faulted: true }],
+		succeeded: (_sandbox, _ids, out) => expect(out).toEqual([]),
+	},
+	{
+		name: 'source get connected warehouses',
+		parameters: (ids) => ({ resource: 'source', operation: 'listConnectedWarehouses', sourceId: rl(ids.sourceId) }),
+		steps: (ids) => [{ method: 'GET', path: `/sources/${ids.sourceId}/connected-warehouses`, faulted: true }],
+		succeeded: (_sandbox, ids, out) => expect(out).toEqual([expect.objectContaining({ id: ids.warehouseId })]),
+	},
+	{
 		// Connected to one picked warehouse only; the labels exist already.
 		name: 'source create (selected warehouse)',
 		parameters: (ids) => ({ resource: 'source', operation: 'create', name: 'New Source', slug: 'new_source', platform: 'web', categories: ['analytics'], connectWarehouses: 'selected', warehouseIds: [ids.warehouseId] }),

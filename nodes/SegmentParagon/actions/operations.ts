@@ -1,7 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { resourceLocator } from '../resources/shared';
-import type { OperationDeclaration, ResourceDefinition } from '../resources/types';
+import type { OperationContext, OperationDeclaration, ResourceDefinition } from '../resources/types';
 import { segmentPath } from '../transport/proxyUrl';
 import type { Params } from '../validation';
 
@@ -18,6 +18,18 @@ export function readRange(params: Params): { offset: number; limit?: number } {
 
 export function readSimplify(params: Params): boolean {
 	return params.boolean('simplify', 'Simplify', true);
+}
+
+/**
+ * A paged operation: walks Segment's cursors under `path`, `key` the list in the answer; each entry
+ * simplified by `shape` unless Simplify is off. `notFound` names the parent of a nested list.
+ */
+export async function listPaged(context: OperationContext, path: string, key: string, shape: (entry: IDataObject) => IDataObject, notFound?: string): Promise<IDataObject[]> {
+	const { params, workspace } = context;
+	const range = readRange(params);
+	const simplify = readSimplify(params);
+	const entries = await workspace.list(path, key, range, params.itemIndex, notFound);
+	return simplify ? entries.map(shape) : entries;
 }
 
 function output(definition: ResourceDefinition, simplify: boolean, entity: IDataObject, platform?: string): IDataObject {
@@ -93,11 +105,8 @@ function crudOperations(definition: ResourceDefinition): OperationDeclaration[] 
 			description: `Get many ${definition.plural}`,
 			paged: true,
 			simplify: true,
-			async run({ params, workspace }) {
-				const range = readRange(params);
-				const simplify = readSimplify(params);
-				const entities = await workspace.list(segmentPath(definition.plural), definition.plural, range, params.itemIndex);
-				return entities.map((entity) => output(definition, simplify, entity));
+			async run(context) {
+				return await listPaged(context, segmentPath(definition.plural), definition.plural, (entity) => definition.simplify({ entity }));
 			},
 		},
 		{

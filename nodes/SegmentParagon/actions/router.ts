@@ -1,4 +1,4 @@
-import { NodeApiError, NodeOperationError, type IExecuteFunctions, type INodeExecutionData, type JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type JsonObject } from 'n8n-workflow';
 
 import { RESOURCES } from '../resources';
 import type { ResourceName } from '../resources/types';
@@ -23,10 +23,11 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 	// Invalid Options stop the whole run, Continue On Fail or not: no item could run with them.
 	const { timeoutMs, concurrency } = readRunOptions(this);
 	const workspace = new Workspace(new SegmentClient(this, { timeoutMs }));
+	const shape = (name: ResourceName, entity: IDataObject) => RESOURCES[name].simplify({ entity });
 
 	const runItem = async (itemIndex: number): Promise<INodeExecutionData[]> => {
 		try {
-			const entries = await declaration.run({ fn: this, workspace, params: new Params(this, itemIndex) });
+			const entries = await declaration.run({ fn: this, workspace, params: new Params(this, itemIndex), shape });
 			return entries.map((json) => ({ json, pairedItem: { item: itemIndex } }));
 		} catch (error) {
 			if (this.continueOnFail()) {

@@ -1,4 +1,4 @@
-import { NodeOperationError, type IDataObject, type INodeProperties } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, type IDataObject, type INodeProperties } from 'n8n-workflow';
 
 import { segmentPath } from '../transport/proxyUrl';
 import { errorNode } from '../transport/redact';
@@ -80,6 +80,22 @@ export async function connectSourceToWarehouse(workspace: Workspace, params: Par
 			'Check in Segment that the source can load into this warehouse (its plan and the warehouse\'s settings), then connect it again.',
 		);
 	}
+}
+
+/**
+ * Segment's 404 on a warehouse-source pair does not say which id it did not find: one GET of the
+ * warehouse tells (made only after such a 404). Returns the error to throw.
+ */
+export async function missingOfPair(context: OperationContext, error: unknown, warehouseId: string, sourceId: string): Promise<unknown> {
+	const pairMissing = `Warehouse ${warehouseId} or source ${sourceId} was not found`;
+	if (!(error instanceof NodeApiError) || error.message !== pairMissing) return error;
+	try {
+		await context.workspace.client.request({ method: 'GET', path: segmentPath('warehouses', warehouseId), notFound: `Warehouse ${warehouseId}` }, context.params.itemIndex);
+	} catch (lookup) {
+		return lookup;
+	}
+	error.message = `Source ${sourceId} was not found`;
+	return error;
 }
 
 /**

@@ -2,6 +2,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { segmentPath } from '../transport/proxyUrl';
 import type { Label } from '../transport/workspace';
+import { sourcePipelines } from './sourcePipelines';
 import { connectOnCreateProperties, connectSourceToWarehouse, createdButUnfinished, readConnectChoice } from './connections';
 import type { OperationContext, ResourceDefinition } from './types';
 import { additionalFields, enabledOption, metadataOf, PLATFORM_OPTIONS, PLATFORMS, resourceLocator, statusOf, type Platform } from './shared';
@@ -210,3 +211,6 @@ export const source: ResourceDefinition = {
 		return `${String(entity.name ?? entity.slug ?? entity.id)}${entity.slug && entity.name ? ` (${String(entity.slug)})` : ''}`;
 	},
 };
+
+// Declared with the resource: Get Connected Warehouses / Destinations.
+source.operations = sourcePipelines(source);

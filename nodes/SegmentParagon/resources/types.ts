@@ -10,6 +10,8 @@ export interface OperationContext {
 	fn: IExecuteFunctions;
 	workspace: Workspace;
 	params: Params;
+	/** Another resource's simplified shape (a warehouse's connected sources come out as sources). */
+	shape(resource: ResourceName, entity: IDataObject): IDataObject;
 }
 
 /** An entity Segment returned, with what the node knows beyond it (e.g. the platform chosen at create). */

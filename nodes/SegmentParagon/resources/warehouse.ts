@@ -5,6 +5,7 @@ import { withoutSecrets } from '../transport/redact';
 import { connectOnCreateProperties, connectSourceToWarehouse, createdButUnfinished, readConnectChoice } from './connections';
 import type { OperationContext, ResourceDefinition } from './types';
 import { additionalFields, enabledOption, metadataOf, resourceLocator, statusOf } from './shared';
+import { warehousePipelines } from './warehousePipelines';
 import { connectionFieldProperties, readConnectionFields, settingsFromFields, settingsFromJson, WAREHOUSE_TYPES, type WarehouseType } from './warehouseSettings';
 
 // Segment's bookkeeping beside secret settings: not part of the connection a user gave.
@@ -206,3 +207,6 @@ export const warehouse: ResourceDefinition = {
 		return `${String(settings.name ?? entity.name ?? entity.id)}${type ? ` (${String(type)})` : ''}`;
 	},
 };
+
+// Declared with the resource: Connect / Disconnect Source, Get Connected Sources, Get Syncs, Test Connection.
+warehouse.operations = warehousePipelines(warehouse);
