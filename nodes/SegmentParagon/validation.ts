@@ -145,9 +145,8 @@ export class Params {
 
 	choice<T extends string>(name: string, label: string, allowed: readonly T[], fallback?: T): T {
 		const value = this.raw(name, label, fallback);
-		if (typeof value === 'string' && (allowed as readonly string[]).includes(value.trim().toLowerCase())) {
-			return value.trim().toLowerCase() as T;
-		}
+		const picked = typeof value === 'string' ? canonical(allowed, value) : undefined;
+		if (picked !== undefined) return picked;
 		throw this.fail(`${label} must be one of ${allowed.join(', ')}, not ${describe(value)}`);
 	}
 
@@ -163,11 +162,9 @@ export class Params {
 		if (!value.length) throw this.fail(`${label} is empty`, `Pick at least one of ${allowed.join(', ')}.`);
 		const picked: T[] = [];
 		for (const entry of value) {
-			const normal = typeof entry === 'string' ? entry.trim().toLowerCase() : entry;
-			if (typeof normal !== 'string' || !(allowed as readonly string[]).includes(normal)) {
-				throw this.fail(`${label} may only contain ${allowed.join(', ')}; ${describe(entry)} is not one of them`);
-			}
-			if (!picked.includes(normal as T)) picked.push(normal as T);
+			const normal = typeof entry === 'string' ? canonical(allowed, entry) : undefined;
+			if (normal === undefined) throw this.fail(`${label} may only contain ${allowed.join(', ')}; ${describe(entry)} is not one of them`);
+			if (!picked.includes(normal)) picked.push(normal);
 		}
 		return picked;
 	}
@@ -195,6 +192,12 @@ export class Params {
 }
 
 const INVALID_JSON = Symbol('invalid JSON');
+
+/** The allowed value a text stands for, without regard to case or surrounding spaces. */
+function canonical<T extends string>(allowed: readonly T[], text: string): T | undefined {
+	const wanted = text.trim().toLowerCase();
+	return allowed.find((value) => value.toLowerCase() === wanted);
+}
 
 function safeJson(text: string): unknown {
 	try {

@@ -181,6 +181,26 @@ export const SCENARIOS: Scenario[] = [
 		succeeded: (_sandbox, ids, out) => expect(out).toEqual([expect.objectContaining({ id: ids.warehouseId })]),
 	},
 	{
+		// The filter's source is the destination's own: one GET of the destination first.
+		name: 'destination filter create',
+		parameters: (ids) => ({ resource: 'destinationFilter', operation: 'create', destinationId: rl(ids.destinationId), title: 'Drop tests', condition: 'event = "Test"', action: 'sample', percent: 10 }),
+		steps: (ids) => [
+			{ method: 'GET', path: `/destinations/${ids.destinationId}`, faulted: true },
+			{ method: 'POST', path: `/destination/${ids.destinationId}/filters`, faulted: true, creates: true },
+		],
+		succeeded: (sandbox, ids, out) => {
+			const filters = (sandbox as unknown as { filters: (id: string) => IDataObject[] }).filters(ids.destinationId);
+			expect(filters).toHaveLength(1);
+			expect(out).toEqual([expect.objectContaining({ id: filters[0].id, title: 'Drop tests', actions: [{ type: 'SAMPLE', percent: 0.1 }] })]);
+		},
+	},
+	{
+		name: 'destination filter list',
+		parameters: (ids) => ({ resource: 'destinationFilter', operation: 'list', destinationId: rl(ids.destinationId) }),
+		steps: (ids) => [{ method: 'GET', path: `/destination/${ids.destinationId}/filters`, faulted: true }],
+		succeeded: (_sandbox, _ids, out) => expect(out).toEqual([]),
+	},
+	{
 		// Connected to one picked warehouse only; the labels exist already.
 		name: 'source create (selected warehouse)',
 		parameters: (ids) => ({ resource: 'source', operation: 'create', name: 'New Source', slug: 'new_source', platform: 'web', categories: ['analytics'], connectWarehouses: 'selected', warehouseIds: [ids.warehouseId] }),

@@ -24,10 +24,10 @@ export function readSimplify(params: Params): boolean {
  * A paged operation: walks Segment's cursors under `path`, `key` the list in the answer; each entry
  * simplified by `shape` unless Simplify is off. `notFound` names the parent of a nested list.
  */
-export async function listPaged(context: OperationContext, path: string, key: string, shape: (entry: IDataObject) => IDataObject, notFound?: string): Promise<IDataObject[]> {
+export async function listPaged(context: OperationContext, path: string, key: string, shape: (entry: IDataObject) => IDataObject, notFound?: string, simplifies = true): Promise<IDataObject[]> {
 	const { params, workspace } = context;
 	const range = readRange(params);
-	const simplify = readSimplify(params);
+	const simplify = simplifies && readSimplify(params);
 	const entries = await workspace.list(path, key, range, params.itemIndex, notFound);
 	return simplify ? entries.map(shape) : entries;
 }
@@ -36,8 +36,9 @@ function output(definition: ResourceDefinition, simplify: boolean, entity: IData
 	return simplify ? definition.simplify({ entity, platform }) : entity;
 }
 
-/** The resource's id parameter (a resource locator), e.g. `warehouseId`. */
+/** The resource's id parameter (a resource locator unless the resource says otherwise), e.g. `warehouseId`. */
 export function idProperty(definition: ResourceDefinition): INodeProperties {
+	if (definition.idProperty) return definition.idProperty;
 	return resourceLocator({
 		displayName: definition.displayName,
 		name: definition.idParameter,
@@ -52,19 +53,34 @@ export function readId(definition: ResourceDefinition, params: Params): string {
 	return params.id(definition.idParameter, `${definition.displayName} ID`);
 }
 
+/** The collection's path (`/warehouses`, or under its parent: `/destination/{id}/filters`), and one entity's. */
+export function resourcePath(definition: ResourceDefinition, params: Params, id?: string): string {
+	const parts = [...(definition.parent?.path(params) ?? []), definition.plural];
+	return segmentPath(...(id === undefined ? parts : [...parts, id]));
+}
+
+/** "Warehouse wh_1", "Destination filter f_1 of destination d_1": what a 404 was about. */
+export function notFoundName(definition: ResourceDefinition, params: Params, id: string): string {
+	const name = definition.displayName[0] + definition.displayName.slice(1).toLowerCase();
+	return `${name} ${id}${definition.parent ? ` of ${definition.parent.label(params)}` : ''}`;
+}
+
 /** The one CRUD path every resource shares; what differs lives in the resource definition. */
 function crudOperations(definition: ResourceDefinition): OperationDeclaration[] {
 	const one = definition.displayName.toLowerCase();
 	const id = idProperty(definition);
-	return [
+	const entityKey = definition.entityKey ?? definition.name;
+	const simplifies = definition.simplifies !== false;
+	const sentenceName = definition.displayName[0] + definition.displayName.slice(1).toLowerCase();
+	const declarations: OperationDeclaration[] = [
 		{
 			value: 'create',
 			name: 'Create',
 			description: `Create a ${one}`,
 			properties: definition.createProperties,
-			simplify: true,
+			simplify: simplifies,
 			async run(context) {
-				const simplify = readSimplify(context.params);
+				const simplify = simplifies && readSimplify(context.params);
 				const { entity, platform } = await definition.create(context);
 				return [output(definition, simplify, entity, platform)];
 			},
@@ -76,11 +92,8 @@ function crudOperations(definition: ResourceDefinition): OperationDeclaration[] 
 			properties: [id],
 			async run({ params, workspace }) {
 				const entityId = readId(definition, params);
-				await workspace.client.request(
-					{ method: 'DELETE', path: segmentPath(definition.plural, entityId), notFound: `${definition.displayName} ${entityId}` },
-					params.itemIndex,
-				);
-				return [{ id: entityId, deleted: true, status: 204, message: `${definition.displayName} deleted successfully.` }];
+				await workspace.client.request({ method: 'DELETE', path: resourcePath(definition, params, entityId), notFound: notFoundName(definition, params, entityId) }, params.itemIndex);
+				return [{ id: entityId, deleted: true, status: 204, message: `${sentenceName} deleted successfully.` }];
 			},
 		},
 		{
@@ -88,15 +101,15 @@ function crudOperations(definition: ResourceDefinition): OperationDeclaration[] 
 			name: 'Get',
 			description: `Get a ${one}`,
 			properties: [id],
-			simplify: true,
+			simplify: simplifies,
 			async run({ params, workspace }) {
 				const entityId = readId(definition, params);
-				const simplify = readSimplify(params);
+				const simplify = simplifies && readSimplify(params);
 				const data = await workspace.client.request(
-					{ method: 'GET', path: segmentPath(definition.plural, entityId), notFound: `${definition.displayName} ${entityId}`, entity: definition.name },
+					{ method: 'GET', path: resourcePath(definition, params, entityId), notFound: notFoundName(definition, params, entityId), entity: entityKey },
 					params.itemIndex,
 				);
-				return [output(definition, simplify, data[definition.name] as IDataObject)];
+				return [output(definition, simplify, data[entityKey] as IDataObject)];
 			},
 		},
 		{
@@ -104,9 +117,11 @@ function crudOperations(definition: ResourceDefinition): OperationDeclaration[] 
 			name: 'Get Many',
 			description: `Get many ${definition.plural}`,
 			paged: true,
-			simplify: true,
+			simplify: simplifies,
 			async run(context) {
-				return await listPaged(context, segmentPath(definition.plural), definition.plural, (entity) => definition.simplify({ entity }));
+				const parent = definition.parent?.label(context.params);
+				const notFound = parent && parent[0].toUpperCase() + parent.slice(1);
+				return await listPaged(context, resourcePath(definition, context.params), definition.plural, (entity) => definition.simplify({ entity }), notFound, simplifies);
 			},
 		},
 		{
@@ -114,11 +129,11 @@ function crudOperations(definition: ResourceDefinition): OperationDeclaration[] 
 			name: 'Update',
 			description: `Update a ${one}`,
 			properties: [id, { displayName: 'Update Fields', name: 'updateFields', type: 'collection', placeholder: 'Add Field', default: {}, options: definition.updateFields }],
-			simplify: true,
+			simplify: simplifies,
 			async run(context) {
 				const { params } = context;
 				const entityId = readId(definition, params);
-				const simplify = readSimplify(params);
+				const simplify = simplifies && readSimplify(params);
 				const fields = params.raw('updateFields', 'Update Fields', {}) as IDataObject;
 				// n8n drops fields the collection does not offer, so any key left is one the resource handles.
 				if (!fields || typeof fields !== 'object' || !Object.keys(fields).length) {
@@ -130,6 +145,9 @@ function crudOperations(definition: ResourceDefinition): OperationDeclaration[] 
 			},
 		},
 	];
+	// A nested resource's parent id comes first in every operation.
+	const parent = definition.parent?.property;
+	return parent ? declarations.map((declaration) => ({ ...declaration, properties: [parent, ...(declaration.properties ?? [])] })) : declarations;
 }
 
 /** Every operation of a resource, shared and its own, in the order n8n lists them (by name). */

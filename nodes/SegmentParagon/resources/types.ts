@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { Workspace } from '../transport/workspace';
 import type { Params } from '../validation';
 
-export type ResourceName = 'warehouse' | 'source' | 'destination';
+export type ResourceName = 'warehouse' | 'source' | 'destination' | 'destinationFilter';
 
 /** What one item's operation works with. */
 export interface OperationContext {
@@ -39,16 +39,34 @@ export interface OperationDeclaration {
 	run(context: OperationContext): Promise<IDataObject[]>;
 }
 
-/** What differs between warehouses, sources and destinations; the CRUD path is shared. */
+/**
+ * A resource that lives under another one (a destination's filters): the parent's id parameter,
+ * shown for every operation, and the path it gives, e.g. `/destination/{id}` (Segment's singular).
+ */
+export interface ParentOfResource {
+	property: INodeProperties;
+	/** The path of the parent, from the item's parameters (ids checked as ids). */
+	path(params: Params): string[];
+	/** e.g. "destination dst_1", for "… was not found". */
+	label(params: Params): string;
+}
+
+/** What differs between the resources; the CRUD path is shared. */
 export interface ResourceDefinition {
 	name: ResourceName;
 	displayName: string;
 	/** Segment's path and list key, e.g. `warehouses`. */
 	plural: string;
-	/** The id parameter (a resource locator), e.g. `warehouseId`. */
+	/** The key of one entity in Segment's answer; default `name` (e.g. `warehouse`). */
+	entityKey?: string;
+	parent?: ParentOfResource;
+	/** The id parameter, e.g. `warehouseId`: a resource locator over `searchMethod`, unless `idProperty` is given. */
 	idParameter: string;
+	idProperty?: INodeProperties;
 	/** The list-search method behind the id's "From list" mode. */
 	searchMethod: string;
+	/** False when the output is Segment's entity as it comes (no Simplify toggle). */
+	simplifies?: boolean;
 	/** Create parameters (shown for create only). */
 	createProperties: INodeProperties[];
 	/** The options of the Update Fields collection. */

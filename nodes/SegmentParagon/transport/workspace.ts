@@ -46,7 +46,7 @@ export class Workspace {
 	}
 
 	/** Runs `lookup` once per key for the execution; a failed one is forgotten, so the next item tries again. */
-	private shared<T>(key: string, lookup: () => Promise<T>): Promise<T> {
+	shared<T>(key: string, lookup: () => Promise<T>): Promise<T> {
 		let pending = this.lookups.get(key) as Promise<T> | undefined;
 		if (!pending) {
 			pending = lookup();
