@@ -2,7 +2,7 @@
 // Inserts many entities straight into a workspace (for load tests), bypassing HTTP and the log.
 // Records are built directly, so 100,000 take a fraction of a second.
 const { randomIds } = require('./ids');
-const { assertResource, assertRegion } = require('./workspace');
+const { assertResource } = require('./workspace');
 
 function cycle(list, i) {
 	return list[i % list.length];
@@ -17,7 +17,7 @@ function freeSlug(ws, n) {
 // Destinations need a source: the first one of the workspace, or a new one.
 function sourceFor(state, ws) {
 	const existing = ws.sources.page(0, 1).items[0];
-	return existing ? existing.id : bulkInsert(state, 'sources', 1, { region: ws.region })[0];
+	return existing ? existing.id : bulkInsert(state, ws, 'sources', 1)[0];
 }
 
 function makeRecord(state, ws, resource, id, n, extra) {
@@ -31,11 +31,10 @@ function makeRecord(state, ws, resource, id, n, extra) {
 	return { id, meta: cycle(state.catalogs.list('destinations'), n), name: `Bulk Destination ${n}`, enabled: true, sourceId: extra.sourceId, settings: {} };
 }
 
-function bulkInsert(state, resource, count, { region = 'us' } = {}) {
+// ws: the workspace to fill (sb.bulk() picks it by region, user and credential).
+function bulkInsert(state, ws, resource, count) {
 	assertResource(resource);
-	assertRegion(region);
 	if (!(Number.isInteger(count) && count >= 0)) throw new TypeError('count must be an integer >= 0');
-	const ws = state.workspaces[region];
 	const collection = ws[resource];
 	const ids = randomIds(count);
 	const first = collection.nextSeq;

@@ -4,6 +4,7 @@
 // into the "Paragon Proxy API" credential. startCliSandbox() does the same for other scripts.
 const { startSandbox } = require('./index');
 const { loadOrCreateKeyPair, oneLinePem, DEFAULT_KEY_DIR } = require('./keys');
+const { DEMO } = require('./demo-users');
 
 const DEFAULT_PORT = 4010;
 const USER_TOKEN = 'sandbox-user-token';
@@ -30,26 +31,30 @@ function parseArgs(argv, env = process.env) {
 
 async function startCliSandbox({ port = DEFAULT_PORT, host = '127.0.0.1', keyDir = DEFAULT_KEY_DIR, ...options } = {}) {
 	const keys = loadOrCreateKeyPair(keyDir);
-	const sandbox = await startSandbox({
-		host,
-		port,
-		seed: true,
-		tokens: { [USER_TOKEN]: USER_ID },
-		connectedUsers: [USER_ID],
-		publicKey: keys.publicKeyPem,
-		...options,
-	});
-	return { sandbox, keys, banner: banner(sandbox, keys) };
+	const settings = { host, port, seed: true, ...DEMO, publicKey: keys.publicKeyPem, ...options };
+	const sandbox = await startSandbox(settings);
+	return { sandbox, keys, banner: banner(sandbox, keys, settings.tokens) };
 }
 
-function banner(sandbox, keys) {
+// One line per connected user: its static tokens and its other Segment accounts (credential ids).
+function userLines(users, tokens) {
+	const width = Math.max(...users.map((user) => user.id.length));
+	return users.map((user) => {
+		const own = Object.keys(tokens).filter((token) => tokens[token] === user.id);
+		const extra = user.credentials.filter((credential) => !credential.default).map((credential) => credential.id);
+		const accounts = extra.length ? `; another Segment account: Paragon Credential ID ${extra.join(', ')}` : '';
+		return `  ${user.id.padEnd(width)}  User Token ${own.join(', ') || '(none: signing key only)'}${accounts}`;
+	});
+}
+
+function banner(sandbox, keys, tokens = DEMO.tokens) {
 	return [
 		'Segment sandbox (Paragon proxy in front of Segment\'s Public API) is running.',
 		'',
 		'Credential "Paragon Proxy API":',
 		`  Proxy Base URL:      ${sandbox.url}`,
 		`  Project ID:          ${sandbox.projectId}`,
-		'  Segment Region:      us or eu (two separate demo workspaces)',
+		'  Segment Region:      us or eu (separate demo workspaces)',
 		'',
 		'Token Source "User Token":',
 		`  Paragon User Token:  ${USER_TOKEN}`,
@@ -58,6 +63,10 @@ function banner(sandbox, keys) {
 		`  Signing Key file:    ${keys.privateKeyPath}`,
 		`  Signing Key (one line, paste as is): ${oneLinePem(keys.privateKeyPem)}`,
 		`  User ID:             ${USER_ID}`,
+		'',
+		'Connected users, each with their own us and eu workspaces (a signing key acts for any of them:',
+		'Options > Paragon User ID; a second account: Options > Paragon Credential ID):',
+		...userLines(sandbox.users(), tokens),
 		'',
 		`Control endpoints:     ${sandbox.url}/__sandbox/info (requests, faults, reset, bulk)`,
 		'Press Ctrl-C to stop.',

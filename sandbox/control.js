@@ -10,10 +10,12 @@ function info(sandbox, state) {
 		projectId: state.projectId,
 		audience: `useparagon.com/${state.projectId}`,
 		userIds: [...new Set(Object.values(state.tokens))],
-		connectedUsers: [...state.connectedUsers],
+		connectedUsers: state.users.ids(),
 		signingKeyMode: Boolean(state.publicKey),
 		seed: state.seed,
-		workspaces: { us: state.workspaces.us.id, eu: state.workspaces.eu.id },
+		// The default user's default workspaces, then every user's credentials and workspaces.
+		workspaces: state.users.defaultUserId === null ? null : { us: sandbox.workspaceId('us'), eu: sandbox.workspaceId('eu') },
+		users: sandbox.users(),
 	};
 }
 
@@ -47,8 +49,8 @@ const ROUTES = {
 	},
 	'/__sandbox/bulk': {
 		POST: (sandbox, state, body) => {
-			const region = body && body.region !== undefined ? body.region : 'us';
-			const ids = sandbox.bulk(body && body.resource, body && body.count, { region });
+			const { resource, count, ...where } = body && typeof body === 'object' ? body : {};
+			const ids = sandbox.bulk(resource, count, where);
 			return { ok: true, count: ids.length, ids };
 		},
 	},

@@ -1,13 +1,15 @@
 'use strict';
-// Faults on demand: each matches requests by method, decoded path prefix and region,
-// counts down "times", and decides what the client gets instead of (or after) the real answer.
+// Faults on demand: each matches requests by method, decoded path prefix, region, user and
+// credential, counts down "times", and decides what the client gets instead of (or after) the real answer.
 const http = require('http');
 const { rateLimitHeaders } = require('./rate-limit');
 
 const FIELDS = new Set([
 	'method', 'path', 'region', 'times', 'status', 'body', 'msBeforeNext', 'retryAfter', 'rateLimitReset',
-	'rateLimitRemaining', 'delayMs', 'drop', 'nonJson', 'process', 'beforeAuth',
+	'rateLimitRemaining', 'delayMs', 'drop', 'nonJson', 'process', 'beforeAuth', 'user', 'credential',
 ]);
+// Known only once Paragon has read the token and picked the credential.
+const AFTER_AUTH_TARGETS = ['user', 'credential'];
 const BOOLEANS = ['drop', 'nonJson', 'process', 'beforeAuth'];
 const HEADER_STRINGS = ['retryAfter', 'rateLimitReset', 'rateLimitRemaining'];
 const DEFAULT_MS_BEFORE_NEXT = 1000;
@@ -40,6 +42,11 @@ function normalizeFault(input) {
 		fault.method = fault.method.toUpperCase();
 	}
 	if (fault.region !== undefined && fault.region !== 'us' && fault.region !== 'eu') fail('region must be us or eu');
+	for (const key of AFTER_AUTH_TARGETS) {
+		if (fault[key] === undefined) continue;
+		if (typeof fault[key] !== 'string' || fault[key] === '') fail(`${key} must be a non-empty string`);
+		if (fault.beforeAuth) fail(`${key} cannot be used with beforeAuth (what is in front of Paragon does not know the user)`);
+	}
 	if (fault.status !== undefined && !(Number.isInteger(fault.status) && fault.status >= 100 && fault.status <= 599)) {
 		fail('status must be an HTTP status code');
 	}
@@ -83,6 +90,8 @@ class Faults {
 				Boolean(f.beforeAuth) === beforeAuth &&
 				(f.method === undefined || f.method === request.method) &&
 				(f.region === undefined || f.region === request.region) &&
+				(f.user === undefined || f.user === request.user) &&
+				(f.credential === undefined || f.credential === request.credential) &&
 				pathMatches(f.path, request.path),
 		);
 		if (index < 0) return null;

@@ -39,8 +39,8 @@ function drop(exchange) {
 }
 
 function runSegment(exchange) {
-	const { state, target, req, params, rawBody } = exchange;
-	return handleSegment(state, state.workspaces[target.region], {
+	const { state, workspace, target, req, params, rawBody } = exchange;
+	return handleSegment(state, workspace, {
 		method: req.method,
 		segments: target.segments,
 		path: decodedPath(target),
@@ -83,8 +83,13 @@ async function handleProxied(state, req, res, rawBody) {
 
 	const verdict = authorize(state, req.headers, target, entry);
 	if (verdict.error) return writeParagon(exchange, verdict.error);
+	// Who was served, and from which of their Segment accounts: each credential is a workspace set.
+	exchange.workspace = verdict.workspace;
+	entry.credentialId = verdict.credential.id;
+	entry.workspaceId = verdict.workspace.id;
 
-	const fault = state.faults.take(match, false);
+	// Faults after Paragon's checks may target one user or one credential.
+	const fault = state.faults.take({ ...match, user: verdict.userId, credential: verdict.credential.id }, false);
 	// process: the write happens, then the client sees the fault (a write that looked failed).
 	const processed = fault && fault.process ? runSegment(exchange) : null;
 	if (fault && (await playFault(exchange, fault))) return;

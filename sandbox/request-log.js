@@ -42,6 +42,11 @@ function makeEntry(req, target, params, rawBody) {
 		status: null,
 		time: Date.now(),
 		auth: null,
+		// The user the token named (set once it is read), then the Paragon credential and the
+		// workspace that served the request (set once Paragon's checks pass); null until then.
+		userId: null,
+		credentialId: null,
+		workspaceId: null,
 	};
 }
 

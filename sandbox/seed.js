@@ -1,50 +1,11 @@
 'use strict';
-// Demo data in the spirit of the user's description, made the v2 way (warehouse settings
-// from the catalog, sources created without a name and named after), with connections, sync
-// reports and one warehouse that cannot be reached. Ids are derived from names, so they are
-// the same every run; sync report times are relative to the seeding time.
-const { insert } = require('./segment/resources');
-const { KINDS } = require('./segment/router');
-const { makeReport } = require('./segment/syncs');
-const { stableId } = require('./ids');
-
-const HOUR_MS = 3600 * 1000;
-
-function add(state, ws, resource, key, body) {
-	const name = `seed:${ws.region}:${resource}:${key}`;
-	const fixed = { id: stableId(name), writeKey: stableId(`${name}:writeKey`, 32), ciphertext: stableId(`${name}:ciphertext`, 64) };
-	const result = insert(state, ws, KINDS[resource], body, fixed);
-	if (result.errors) throw new Error(`Demo data ${name} is invalid: ${JSON.stringify(result.errors)}`);
-	return result.record;
-}
-
-function metadataId(state, kind, slug) {
-	return state.catalogs.bySlug(kind, slug).id;
-}
-
-function addLabels(ws, labels) {
-	for (const [key, value, description] of labels) {
-		ws.addLabel(description === undefined ? { key, value } : { key, value, description });
-	}
-}
-
-function warehouse(state, ws, key, slug, name, settings) {
-	return add(state, ws, 'warehouses', key, { metadataId: metadataId(state, 'warehouses', slug), name, enabled: true, settings, disconnectAllSources: true });
-}
-
-// POST /sources has no name: Segment's clients name a source with a PATCH right after.
-function source(state, ws, key, { slug, name, catalog, labels, warehouses }) {
-	const record = add(state, ws, 'sources', key, { slug, enabled: true, metadataId: metadataId(state, 'sources', catalog), disconnectAllWarehouses: true });
-	record.name = name;
-	record.labels = labels.map(([labelKey, value]) => ({ key: labelKey, value }));
-	for (const target of warehouses) ws.connections.connect(target.id, record.id);
-	return record;
-}
-
-function reports(ws, target, now, list) {
-	ws.syncReports.set(target.id, list.map(([from, status, hoursAgo, extra = {}]) =>
-		makeReport({ sourceId: from.id, status, start: new Date(now - hoursAgo * HOUR_MS).toISOString(), ...extra }, from.id, now)));
-}
+// Demo data in the spirit of the user's description (the default user's default credential),
+// with connections, sync reports and one warehouse that cannot be reached; the other demo
+// credentials get theirs from seed-customers.js. Ids are derived from names, so they are the
+// same every run; sync report times are relative to the seeding time.
+const { addLabels, warehouse, source, destination: addDestination, reports } = require('./seed-helpers');
+const { CUSTOMER_DEMO_DATA } = require('./seed-customers');
+const { CREDENTIALS } = require('./demo-users');
 
 function seedUs(state, ws, now) {
 	addLabels(ws, [
@@ -72,8 +33,7 @@ function seedUs(state, ws, now) {
 	const backend = source(state, ws, 'backend', {
 		slug: 'backend_events', name: 'Backend Events', catalog: 'http-api', warehouses: [bigquery, staging], labels: [['platform', 'server'], ['category', 'crm']],
 	});
-	const destination = (key, from, slug, name, enabled, settings) =>
-		add(state, ws, 'destinations', key, { sourceId: from.id, metadataId: metadataId(state, 'destinations', slug), name, enabled, settings });
+	const destination = (key, from, slug, name, enabled, settings) => addDestination(state, ws, key, { from, slug, name, enabled, settings });
 	destination('google-analytics', website, 'google-analytics', 'Google Analytics', true, { trackingId: 'UA-12345678-1', anonymizeIp: true });
 	destination('facebook-pixel', website, 'facebook-pixel', 'Facebook Ads', true, { pixelId: '1234567890' });
 	destination('amplitude', mobile, 'amplitude', 'Amplitude', false, { trackAllPages: false });
@@ -92,15 +52,25 @@ function seedEu(state, ws, now) {
 	const website = source(state, ws, 'website', {
 		slug: 'eu_website', name: 'EU Website', catalog: 'javascript', warehouses: [snowflake], labels: [['platform', 'web'], ['category', 'analytics']],
 	});
-	add(state, ws, 'destinations', 'mixpanel', {
-		sourceId: website.id, metadataId: metadataId(state, 'destinations', 'mixpanel'), name: 'Mixpanel', enabled: true, settings: { euResidency: true },
-	});
+	addDestination(state, ws, 'mixpanel', { from: website, slug: 'mixpanel', name: 'Mixpanel', settings: { euResidency: true } });
 	reports(ws, snowflake, now, [[website, 'SUCCESS', 4]]);
 }
 
+function seedMain(state, { us, eu }, now) {
+	seedUs(state, us, now);
+	seedEu(state, eu, now);
+}
+
+const DEMO_DATA = { [CREDENTIALS.sandboxDefault]: seedMain, ...CUSTOMER_DEMO_DATA };
+const has = (object, key) => Object.prototype.hasOwnProperty.call(object, key);
+
+// Each demo credential gets its own data; the first connected credential gets the main demo
+// data when it has none of its own (a sandbox with other user ids still shows the demo).
 function seedDemoData(state, now = Date.now()) {
-	seedUs(state, state.workspaces.us, now);
-	seedEu(state, state.workspaces.eu, now);
+	state.users.credentials().forEach((credential, index) => {
+		const seed = has(DEMO_DATA, credential.id) ? DEMO_DATA[credential.id] : index === 0 ? seedMain : null;
+		if (seed) seed(state, credential.workspaces, now);
+	});
 }
 
 module.exports = { seedDemoData };

@@ -1,8 +1,9 @@
 'use strict';
-// Everything one sandbox holds: options, the US and EU workspaces, catalogs, log and faults.
+// Everything one sandbox holds: options, the connected users (each credential with its US and EU
+// workspaces), catalogs, log and faults.
 const crypto = require('crypto');
 const { Catalogs } = require('./catalogs');
-const { Workspace } = require('./workspace');
+const { ConnectedUsers } = require('./users');
 const { Faults } = require('./faults');
 const { seedDemoData } = require('./seed');
 const { SyncLimiter } = require('./segment/syncs');
@@ -20,6 +21,8 @@ const DEFAULTS = {
 	// minute); null = unlimited, so fast tests are not slowed down.
 	syncsPerMinute: null,
 	syncsWindowMs: 60000,
+	// Per user, overriding syncsPerMinute in that user's workspaces: { userId: n | null }.
+	syncsPerMinuteByUser: {},
 };
 
 function readPublicKey(pem) {
@@ -29,33 +32,44 @@ function readPublicKey(pem) {
 	return key;
 }
 
+function isSyncLimit(value) {
+	return value === null || (Number.isInteger(value) && value >= 1);
+}
+
+function checkSyncLimits(options, users) {
+	if (!isSyncLimit(options.syncsPerMinute)) throw new TypeError('syncsPerMinute must be null (unlimited) or an integer >= 1');
+	const byUser = options.syncsPerMinuteByUser;
+	if (!byUser || typeof byUser !== 'object' || Array.isArray(byUser)) throw new TypeError('syncsPerMinuteByUser must be an object of user id -> limit');
+	for (const [userId, limit] of Object.entries(byUser)) {
+		if (!users.has(userId)) throw new TypeError(`syncsPerMinuteByUser: ${userId} is not a connected user`);
+		if (!isSyncLimit(limit)) throw new TypeError(`syncsPerMinuteByUser: the limit of ${userId} must be null (unlimited) or an integer >= 1`);
+	}
+}
+
 function checkOptions(options) {
 	if (typeof options.projectId !== 'string' || options.projectId === '') throw new TypeError('projectId must be a non-empty string');
 	if (!options.tokens || typeof options.tokens !== 'object') throw new TypeError('tokens must be an object of token -> user id');
-	if (!Array.isArray(options.connectedUsers)) throw new TypeError('connectedUsers must be an array of user ids');
 	if (!(Number.isFinite(options.latencyMs) && options.latencyMs >= 0)) throw new TypeError('latencyMs must be a number >= 0');
-	if (options.syncsPerMinute !== null && !(Number.isInteger(options.syncsPerMinute) && options.syncsPerMinute >= 1)) {
-		throw new TypeError('syncsPerMinute must be null (unlimited) or an integer >= 1');
-	}
 	if (!(Number.isFinite(options.syncsWindowMs) && options.syncsWindowMs > 0)) throw new TypeError('syncsWindowMs must be a number > 0');
 }
 
 function createState(input = {}) {
 	const options = { ...DEFAULTS, ...input };
 	checkOptions(options);
+	const users = new ConnectedUsers(options.connectedUsers);
+	checkSyncLimits(options, users);
 	const state = {
 		options,
 		projectId: options.projectId,
 		tokens: { ...options.tokens },
 		publicKey: readPublicKey(options.publicKey),
-		connectedUsers: new Set(options.connectedUsers),
+		users,
 		latencyMs: options.latencyMs,
 		seed: Boolean(options.seed),
 		catalogs: new Catalogs(),
-		workspaces: { us: new Workspace('us'), eu: new Workspace('eu') },
 		log: [],
 		faults: new Faults(),
-		syncLimiter: new SyncLimiter(options.syncsPerMinute, options.syncsWindowMs),
+		syncLimiter: new SyncLimiter(options.syncsPerMinute, options.syncsWindowMs, { ...options.syncsPerMinuteByUser }),
 		timers: new Set(),
 		url: null,
 		sleep(ms) {
@@ -73,8 +87,7 @@ function createState(input = {}) {
 }
 
 function resetState(state) {
-	state.workspaces.us.clear();
-	state.workspaces.eu.clear();
+	for (const ws of state.users.workspaces()) ws.clear();
 	state.catalogs = new Catalogs();
 	// Emptied in place: callers may hold the array.
 	state.log.length = 0;

@@ -1,7 +1,7 @@
 'use strict';
-// One Segment workspace (the sandbox has one per region): its entities, its labels,
-// the index of source slugs (Segment keeps them unique per workspace), the warehouse-source
-// connections, each warehouse's sync reports and each destination's filters.
+// One Segment workspace (each Paragon credential of a connected user has one per region): its
+// entities, its labels, the index of source slugs (Segment keeps them unique per workspace), the
+// warehouse-source connections, each warehouse's sync reports and each destination's filters.
 const { Collection } = require('./collection');
 const { Connections } = require('./connections');
 const { stableId } = require('./ids');
@@ -9,14 +9,24 @@ const { stableId } = require('./ids');
 const RESOURCES = ['warehouses', 'sources', 'destinations'];
 
 class Workspace {
-	constructor(region) {
+	// key names the workspace in derived ids (its own id, demo ids): the default user's default
+	// credential uses the bare region, so its ids are those the sandbox always had.
+	constructor(region, key = region, { userId = null, credentialId = null } = {}) {
 		this.region = region;
-		this.id = stableId(`workspace:${region}`, 22);
+		this.key = key;
+		this.userId = userId;
+		this.credentialId = credentialId;
+		this.id = stableId(`workspace:${key}`, 22);
 		this.warehouses = new Collection();
 		this.sources = new Collection();
 		this.destinations = new Collection();
 		this.connections = new Connections();
 		this.clear();
+	}
+
+	// For error messages of the module API: which workspace was meant.
+	get description() {
+		return this.userId === null ? `${this.region} workspace` : `${this.region} workspace of ${this.userId} (credential ${this.credentialId})`;
 	}
 
 	clear() {

@@ -13,6 +13,8 @@ const errors = {
 	tokenExpired: () => paragonError(401, 'TOKEN_EXPIRED', 'Paragon User Token expired.'),
 	integrationNotFound: () => paragonError(404, 'INTEGRATION_NOT_FOUND', 'Integration not found.'),
 	integrationNotEnabled: () => paragonError(400, 'INTEGRATION_NOT_ENABLED', 'Integration not enabled for user.'),
+	// X-Paragon-Credential names no Segment account of this user.
+	credentialNotFound: () => paragonError(404, 'CREDENTIAL_NOT_FOUND', 'Credential not found.'),
 	invalidBaseUrl: () =>
 		paragonError(400, 'INVALID_BASE_URL', 'Invalid base URL override for segment: only https://eu1.api.segmentapis.com/ may follow the integration name.'),
 };

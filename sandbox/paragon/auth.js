@@ -1,11 +1,13 @@
 'use strict';
 // Paragon's checks before a request reaches Segment, in the order the sandbox applies them:
-// proxy path, project, Authorization header, token, integration, connected user, base URL override.
+// proxy path, project, Authorization header, token, integration, connected user, credential
+// (X-Paragon-Credential), base URL override.
 const crypto = require('crypto');
 const { errors } = require('./answers');
 const { verifyJwt } = require('./jwt');
 
 const BEARER = /^Bearer (\S+)$/i;
+const CREDENTIAL_HEADER = 'x-paragon-credential';
 
 // What the request log may keep about a token: never the token itself.
 function describeToken(token) {
@@ -24,7 +26,8 @@ function identify(state, token) {
 	return { userId: claims.sub, auth: { kind: 'jwt', userId: claims.sub, claims } };
 }
 
-// Returns { error } (an answer) or { userId }; fills entry.auth for the request log.
+// Returns { error } (an answer) or { userId, credential, workspace }; fills entry.auth and
+// entry.userId (once the token names a user) for the request log.
 function authorize(state, headers, target, entry) {
 	if (!target.matched) return { error: errors.notFound() };
 	if (target.projectId !== state.projectId) return { error: errors.projectNotFound() };
@@ -33,10 +36,14 @@ function authorize(state, headers, target, entry) {
 	const who = identify(state, bearer[1]);
 	entry.auth = { ...who.auth, ...describeToken(bearer[1]) };
 	if (who.error) return { error: who.error };
+	entry.userId = who.userId;
 	if (target.integration !== 'segment') return { error: errors.integrationNotFound() };
-	if (!state.connectedUsers.has(who.userId)) return { error: errors.integrationNotEnabled() };
+	if (!state.users.has(who.userId)) return { error: errors.integrationNotEnabled() };
+	// Any value given, even an empty one, must name one of this user's credentials.
+	const credential = state.users.credentialFor(who.userId, headers[CREDENTIAL_HEADER]);
+	if (!credential) return { error: errors.credentialNotFound() };
 	if (target.overrideRefused) return { error: errors.invalidBaseUrl() };
-	return { userId: who.userId };
+	return { userId: who.userId, credential, workspace: credential.workspaces[target.region] };
 }
 
 module.exports = { authorize };

@@ -1,6 +1,6 @@
 'use strict';
 // A warehouse's sync reports (GET /warehouses/{id}/syncs) and the endpoint's own rate limit:
-// Segment allows 2 calls a minute; the sandbox only limits when syncsPerMinute is set.
+// Segment allows 2 calls a minute; the sandbox only limits when syncsPerMinute(ByUser) is set.
 const { ok } = require('./answers');
 const { readPagination, pagination } = require('./query');
 const { rateLimitHeaders } = require('../rate-limit');
@@ -9,10 +9,13 @@ const { missing } = require('./pipelines');
 const STATUSES = new Set(['SUCCESS', 'FAILED', 'IN_PROGRESS', 'PARTIAL_SUCCESS']);
 
 // Fixed windows per workspace: the first call opens one of windowMs, perMinute calls fit in it.
+// Each workspace counts alone, so one user's 429 never holds back another's calls; byUser
+// gives some users their own perMinute (null = unlimited).
 class SyncLimiter {
-	constructor(perMinute, windowMs) {
+	constructor(perMinute, windowMs, byUser = {}) {
 		this.perMinute = perMinute;
 		this.windowMs = windowMs;
+		this.byUser = new Map(Object.entries(byUser));
 		this.clear();
 	}
 
@@ -20,15 +23,19 @@ class SyncLimiter {
 		this.windows = new Map();
 	}
 
+	limitFor(userId) {
+		return this.byUser.has(userId) ? this.byUser.get(userId) : this.perMinute;
+	}
+
 	// { allowed, remaining, resetInMs, consumed }; unlimited when perMinute is null.
-	take(region, now = Date.now()) {
-		if (this.perMinute === null) return { allowed: true, unlimited: true };
-		let window = this.windows.get(region);
-		if (!window || now >= window.start + this.windowMs) this.windows.set(region, (window = { start: now, consumed: 0 }));
+	take(key, now = Date.now(), perMinute = this.perMinute) {
+		if (perMinute === null) return { allowed: true, unlimited: true };
+		let window = this.windows.get(key);
+		if (!window || now >= window.start + this.windowMs) this.windows.set(key, (window = { start: now, consumed: 0 }));
 		window.consumed++;
 		const resetInMs = window.start + this.windowMs - now;
-		const remaining = Math.max(0, this.perMinute - window.consumed);
-		return { allowed: window.consumed <= this.perMinute, remaining, resetInMs, consumed: window.consumed };
+		const remaining = Math.max(0, perMinute - window.consumed);
+		return { allowed: window.consumed <= perMinute, remaining, resetInMs, consumed: window.consumed };
 	}
 }
 
@@ -47,7 +54,7 @@ function tooManyRequests(verdict) {
 }
 
 function listSyncs(state, ws, warehouseId, params) {
-	const verdict = state.syncLimiter.take(ws.region);
+	const verdict = state.syncLimiter.take(ws.id, Date.now(), state.syncLimiter.limitFor(ws.userId));
 	if (!verdict.allowed) return tooManyRequests(verdict);
 	const scope = `warehouses/${warehouseId}/syncs`;
 	const page = readPagination(params, scope);
@@ -102,7 +109,7 @@ function makeReport(input, defaultSourceId, now = Date.now()) {
 
 // sb.addSyncReports(): appends reports to a warehouse; returns them completed.
 function addSyncReports(ws, warehouseId, inputs) {
-	if (!ws.warehouses.get(warehouseId)) throw new TypeError(`Unknown warehouse "${warehouseId}" in the ${ws.region} workspace`);
+	if (!ws.warehouses.get(warehouseId)) throw new TypeError(`Unknown warehouse "${warehouseId}" in the ${ws.description}`);
 	if (!Array.isArray(inputs)) throw new TypeError('reports must be an array');
 	const defaultSourceId = ws.connections.sourcesOf(warehouseId)[0];
 	const reports = inputs.map((input) => makeReport(input, defaultSourceId));

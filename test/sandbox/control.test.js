@@ -28,6 +28,7 @@ test('GET /__sandbox/info', async () => {
 			signingKeyMode: true,
 			seed: true,
 			workspaces: { us: sb.workspaceId('us'), eu: sb.workspaceId('eu') },
+			users: [{ id: 'sandbox-user', credentials: [{ id: 'sandbox-user-credential-1', default: true, workspaces: { us: sb.workspaceId('us'), eu: sb.workspaceId('eu') } }] }],
 		},
 	});
 	expect(JSON.stringify(answer.body)).not.toContain(TOKEN);

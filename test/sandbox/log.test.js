@@ -29,6 +29,9 @@ test('an entry has every field', async () => {
 		status: 200,
 		time: expect.any(Number),
 		auth: { kind: 'static', userId: 'sandbox-user', tokenSha256: expect.stringMatching(/^[0-9a-f]{64}$/) },
+		userId: 'sandbox-user',
+		credentialId: 'sandbox-user-credential-1',
+		workspaceId: sb.workspaceId('us'),
 	});
 	expect(entry.time).toBeGreaterThanOrEqual(before);
 	expect(entry.time).toBeLessThanOrEqual(Date.now());
