@@ -8,7 +8,7 @@ import { Workspace } from '../transport/workspace';
 import { Params } from '../validation';
 import { mapItems } from './mapItems';
 import { operationsOf } from './operations';
-import { readRunOptions } from './runOptions';
+import { readActingAs, readRunOptions, type ActingAs } from './runOptions';
 
 /** Runs the chosen operation for each input item (Options > Concurrency at a time); one client and one catalog cache per execution. */
 export async function route(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
@@ -22,12 +22,20 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 	}
 	// Invalid Options stop the whole run, Continue On Fail or not: no item could run with them.
 	const { timeoutMs, concurrency } = readRunOptions(this);
-	const workspace = new Workspace(new SegmentClient(this, { timeoutMs }));
+	// One workspace (client, lookups, rate-limit pause) per Paragon user and credential: users have their own Segment.
+	const workspaces = new Map<string, Workspace>();
+	const workspaceFor = ({ userId, credentialId }: ActingAs): Workspace => {
+		const key = JSON.stringify([userId ?? null, credentialId ?? null]);
+		let workspace = workspaces.get(key);
+		if (!workspace) workspaces.set(key, (workspace = new Workspace(new SegmentClient(this, { timeoutMs, userId, credentialId }))));
+		return workspace;
+	};
 	const shape = (name: ResourceName, entity: IDataObject) => RESOURCES[name].simplify({ entity });
 
 	const runItem = async (itemIndex: number): Promise<INodeExecutionData[]> => {
 		try {
-			const entries = await declaration.run({ fn: this, workspace, params: new Params(this, itemIndex), shape });
+			const params = new Params(this, itemIndex);
+			const entries = await declaration.run({ fn: this, workspace: workspaceFor(readActingAs(params)), params, shape });
 			return entries.map((json) => ({ json, pairedItem: { item: itemIndex } }));
 		} catch (error) {
 			if (this.continueOnFail()) {

@@ -32,6 +32,22 @@ export const optionsProperty: INodeProperties = {
 			description: 'How many input items to work on at the same time. Output keeps the order of the input; on a rate limit (429) every item waits.',
 		},
 		{
+			displayName: 'Paragon Credential ID',
+			name: 'paragonCredentialId',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 8d4c1d0e-3a52-4d1b-9d3b-2f1c6a7b9e10',
+			description: 'For a user who connected more than one Segment workspace: the Paragon credential to use (sent as X-Paragon-Credential). Empty: the user\'s default.',
+		},
+		{
+			displayName: 'Paragon User ID',
+			name: 'paragonUserId',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. {{ $json.userId }}',
+			description: 'The Paragon user to act for on this item, usually from an expression; needs a Signing Key credential. Empty: the credential\'s User ID.',
+		},
+		{
 			displayName: 'Timeout',
 			name: 'timeout',
 			type: 'number',
@@ -41,6 +57,19 @@ export const optionsProperty: INodeProperties = {
 		},
 	],
 };
+
+/** Who an item acts as: a Paragon user (signing-key credentials) and one of their Segment credentials. */
+export interface ActingAs {
+	userId?: string;
+	credentialId?: string;
+}
+
+/** Read per item: each item may act for its own Paragon user (checked like an id). */
+export function readActingAs(params: Params): ActingAs {
+	const userId = params.id('options.paragonUserId', 'Options > Paragon User ID', true);
+	const credentialId = params.id('options.paragonCredentialId', 'Options > Paragon Credential ID', true);
+	return { userId: userId || undefined, credentialId: credentialId || undefined };
+}
 
 /** Read once, from the first item: they shape the execution's client, not one item. */
 export function readRunOptions(fn: IExecuteFunctions): RunOptions {

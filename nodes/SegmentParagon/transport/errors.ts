@@ -85,6 +85,12 @@ export function describeHttpFailure(status: number, body: unknown, context: Fail
 		};
 	}
 	if (status === 404) {
+		if (fromParagon !== undefined && /credential/i.test(fromParagon)) {
+			return {
+				message: 'Paragon has no such Segment credential for this user',
+				description: `${answered}. Check Options > Paragon Credential ID: it must be the ID of a Segment account this Paragon user connected (leave it empty for the user's default account).`,
+			};
+		}
 		// Paragon says which of its own things is missing; anything else on an entity's path is the entity.
 		const paragonMissing = fromParagon !== undefined && (!context.notFound || /project|integration/i.test(fromParagon));
 		if (context.notFound && !paragonMissing) {

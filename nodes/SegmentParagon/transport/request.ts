@@ -6,6 +6,7 @@ import {
 	type IDataObject,
 	type IExecuteFunctions,
 	type IHttpRequestMethods,
+	type IAdditionalCredentialOptions,
 	type IHttpRequestOptions,
 	type ILoadOptionsFunctions,
 	type JsonObject,
@@ -57,7 +58,13 @@ function networkCode(error: unknown): string {
 export interface ClientSettings {
 	/** Per request, in ms: a request without an answer by then is aborted. */
 	timeoutMs?: number;
+	/** Options > Paragon User ID: the Paragon user to act for (signing-key credentials only). */
+	userId?: string;
+	/** Options > Paragon Credential ID: which of the user's Segment accounts, sent as X-Paragon-Credential. */
+	credentialId?: string;
 }
+
+export const PARAGON_CREDENTIAL_HEADER = 'X-Paragon-Credential';
 
 // axios says ECONNABORTED when its own timeout fires, ETIMEDOUT when the socket's does.
 const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT']);
@@ -104,12 +111,14 @@ export class SegmentClient {
 	private signedByNode = false;
 	requestsSent = 0;
 	private readonly timeoutMs: number;
-	/** After a 429 no request of this execution goes out before this instant (items run in parallel share it). */
+	/** After a 429 no request of this client goes out before this instant (items run in parallel share it; one client per Paragon user). */
 	private pausedUntil = 0;
+	/** The credential with the acted-for user as its User ID, handed to n8n's authentication. */
+	private actingCredential?: IAdditionalCredentialOptions;
 
 	constructor(
 		private readonly fn: RequestContext,
-		settings: ClientSettings = {},
+		private readonly settings: ClientSettings = {},
 	) {
 		this.timeoutMs = settings.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 	}
@@ -123,6 +132,13 @@ export class SegmentClient {
 				if (typeof value === 'string' && value.trim()) this.secrets.add(value).add(value.trim());
 			}
 			this.signedByNode = this.credentials.tokenSource === 'signingKey';
+			if (this.settings.userId !== undefined && this.signedByNode) this.actFor(this.settings.userId);
+		}
+		if (this.settings.userId !== undefined && !this.signedByNode) {
+			throw new NodeOperationError(errorNode(this.fn.getNode()), 'Options > Paragon User ID needs a credential with Token Source "Signing Key"', {
+				itemIndex,
+				description: 'A pasted Paragon User Token belongs to one user and cannot act for another. Switch the credential to Signing Key (the node then signs a token for each user), or remove the option.',
+			});
 		}
 		try {
 			readProxySettings(this.credentials);
@@ -138,6 +154,13 @@ export class SegmentClient {
 		}
 	}
 
+	/** A signing key signs for any user of the project: this client acts for `userId` instead of the credential's User ID. */
+	private actFor(userId: string): void {
+		this.credentials = { ...this.credentials, userId };
+		const reference = this.fn.getNode().credentials?.[CREDENTIAL_TYPE];
+		this.actingCredential = { credentialsDecrypted: { id: reference?.id ?? '', name: reference?.name ?? '', type: CREDENTIAL_TYPE, data: this.credentials } };
+	}
+
 	/** Sends one Segment call and returns the `data` of Segment's envelope. */
 	async request<T = IDataObject>(call: SegmentCall, itemIndex: number): Promise<T> {
 		await this.prepare(itemIndex);
@@ -149,7 +172,7 @@ export class SegmentClient {
 			let response: FullResponse;
 			try {
 				this.requestsSent++;
-				response = (await this.fn.helpers.httpRequestWithAuthentication.call(this.fn, CREDENTIAL_TYPE, this.options(call))) as FullResponse;
+				response = (await this.fn.helpers.httpRequestWithAuthentication.call(this.fn, CREDENTIAL_TYPE, this.options(call), this.actingCredential)) as FullResponse;
 			} catch (error) {
 				const code = networkCode(error);
 				const sent = !wasNeverSent(code);
@@ -217,7 +240,7 @@ export class SegmentClient {
 			url: call.path,
 			qs: call.qs,
 			body: call.body,
-			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+			headers: { Accept: 'application/json', 'Content-Type': 'application/json', ...(this.settings.credentialId ? { [PARAGON_CREDENTIAL_HEADER]: this.settings.credentialId } : {}) },
 			json: true,
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,

@@ -13,8 +13,21 @@ interface CachedToken {
 	reuseUntil: number; // epoch seconds
 }
 
-// One signature per token lifetime: keyed by a hash so no key material is kept as a map key.
+// One signature per user and token lifetime: keyed by a hash so no key material is kept as a map
+// key; bounded (least recently used out) so a workflow over many users cannot grow it forever.
+export const MAX_CACHED_TOKENS = 1000;
 const tokenCache = new Map<string, CachedToken>();
+
+function remember(key: string, token: CachedToken): void {
+	tokenCache.delete(key);
+	tokenCache.set(key, token);
+	if (tokenCache.size > MAX_CACHED_TOKENS) tokenCache.delete(tokenCache.keys().next().value as string);
+}
+
+/** How many tokens are cached (for tests of the bound). */
+export function cachedTokenCount(): number {
+	return tokenCache.size;
+}
 let signaturesMade = 0;
 
 /** How many JWTs this process has signed (for the benchmark and tests). */
@@ -111,12 +124,15 @@ export function userTokenFor(credentials: ICredentialDataDecryptedObject, nowMs 
 	const cacheKey = createHash('sha256').update(`${rawKey}\u0000${sub}\u0000${projectId}\u0000${ttl}`).digest('hex');
 	const now = Math.floor(nowMs / 1000);
 	const cached = tokenCache.get(cacheKey);
-	if (cached && now < cached.reuseUntil) return cached.token;
+	if (cached && now < cached.reuseUntil) {
+		remember(cacheKey, cached); // most recently used
+		return cached.token;
+	}
 
 	const token = signUserToken(loadSigningKey(rawKey), { sub, projectId, ttl, now });
 	// Renew a little before expiry so a token never runs out in flight.
 	const margin = Math.min(300, Math.floor(ttl / 10));
-	tokenCache.set(cacheKey, { token, expiresAt: now + ttl, reuseUntil: now + ttl - margin });
+	remember(cacheKey, { token, expiresAt: now + ttl, reuseUntil: now + ttl - margin });
 	return token;
 }
 
