@@ -6,6 +6,10 @@ const { handleControl } = require('./control');
 const { handleProxied } = require('./proxy');
 
 const BODY_LIMIT = 1024 * 1024;
+// Longer than Node's 5 s: tests run the sandbox in their own process, and a test that blocks the
+// event loop for seconds (100,000 bulk entities on a busy machine) must not find its keep-alive
+// socket closed under its next request (ECONNRESET).
+const KEEP_ALIVE_TIMEOUT_MS = 60 * 1000;
 
 function isControl(url) {
 	return url === '/__sandbox' || url.startsWith('/__sandbox/') || url.startsWith('/__sandbox?');
@@ -19,7 +23,7 @@ function answerError(res, status, message) {
 }
 
 function createServer(sandbox, state) {
-	return http.createServer((req, res) => {
+	const server = http.createServer((req, res) => {
 		const chunks = [];
 		let size = 0;
 		req.on('data', (chunk) => {
@@ -39,6 +43,8 @@ function createServer(sandbox, state) {
 				});
 		});
 	});
+	server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+	return server;
 }
 
 module.exports = { createServer };

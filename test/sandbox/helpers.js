@@ -6,6 +6,10 @@ const http = require('http');
 const { startSandbox } = require('../../sandbox');
 
 const TOKEN = 'sandbox-user-token';
+// The demo's other users (sandbox/demo-users.js) and the header that picks a user's Segment account.
+const ACME_TOKEN = 'acme-user-token';
+const GLOBEX_TOKEN = 'globex-user-token';
+const CREDENTIAL_HEADER = 'X-Paragon-Credential';
 const EU_BASE = 'https://eu1.api.segmentapis.com';
 const RAW = { 'X-Paragon-Use-Raw-Response': '1' };
 
@@ -105,6 +109,7 @@ const PARAGON = {
 	projectNotFound: { message: 'Project not found.', code: 'PROJECT_NOT_FOUND', status: 404 },
 	integrationNotFound: { message: 'Integration not found.', code: 'INTEGRATION_NOT_FOUND', status: 404 },
 	notEnabled: { message: 'Integration not enabled for user.', code: 'INTEGRATION_NOT_ENABLED', status: 400 },
+	credentialNotFound: { message: 'Credential not found.', code: 'CREDENTIAL_NOT_FOUND', status: 404 },
 	notFound: { message: 'Not found.', code: 'NOT_FOUND', status: 404 },
 	invalidBaseUrl: {
 		message: 'Invalid base URL override for segment: only https://eu1.api.segmentapis.com/ may follow the integration name.',
@@ -139,5 +144,5 @@ function useSandbox(options) {
 
 module.exports = {
 	useSandbox,
-	TOKEN, EU_BASE, RAW, PARAGON, NOT_FOUND, proxyBase, client, rawRequest, readAnswer, signJwt, claimsFor, generateKeys, catalogId, validation, b64url, SETTINGS, warehouseBody,
+	TOKEN, ACME_TOKEN, GLOBEX_TOKEN, CREDENTIAL_HEADER, EU_BASE, RAW, PARAGON, NOT_FOUND, proxyBase, client, rawRequest, readAnswer, signJwt, claimsFor, generateKeys, catalogId, validation, b64url, SETTINGS, warehouseBody,
 };
