@@ -27,7 +27,13 @@ const DEMO_CONNECTED_USERS = [
 	{ id: GLOBEX_USER_ID, credentials: [CREDENTIALS.globex] },
 ];
 
+// Frozen: shared by every sandbox of the process, a caller must not change the demo for the others.
+function deepFreeze(value) {
+	if (value && typeof value === 'object') for (const inner of Object.values(Object.freeze(value))) deepFreeze(inner);
+	return value;
+}
+
 // startSandbox({ ...DEMO, seed: true }): the demo's users and their static tokens.
-const DEMO = { tokens: DEMO_TOKENS, connectedUsers: DEMO_CONNECTED_USERS };
+const DEMO = deepFreeze({ tokens: DEMO_TOKENS, connectedUsers: DEMO_CONNECTED_USERS });
 
 module.exports = { DEMO, DEMO_TOKENS, DEMO_CONNECTED_USERS, CREDENTIALS, DEFAULT_USER_ID, ACME_USER_ID, GLOBEX_USER_ID };
