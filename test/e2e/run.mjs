@@ -43,8 +43,9 @@ import { errorWorkflows, EU_CREDENTIAL, FAKE_MODEL_CREDENTIAL, headlessAgentCopy
 
 const require = createRequire(import.meta.url);
 const { startCliSandbox } = require('../../sandbox/cli');
+const { DEMO } = require('../../sandbox/demo-users');
 
-const EXAMPLE = { inventory: 'SegExNightlyInv01', webhook: 'SegExWebhookSrc01', audit: 'SegExAuditDest01', agent: 'SegExAiAgentTool01' };
+const EXAMPLE = { perCustomer: 'SegExPerCustomer01', inventory: 'SegExNightlyInv01', webhook: 'SegExWebhookSrc01', audit: 'SegExAuditDest01', agent: 'SegExAiAgentTool01', health: 'SegExWarehouseHlth', dropEvent: 'SegExDropEventFlt' };
 const LONELY_TOKEN = 'lonely-user-token';
 const LONELY_USER = 'lonely-user';
 
@@ -94,6 +95,19 @@ const call = (request) => `${request.method} /${request.segments.join('/')}`;
 // next node, and the half-open window [start, end) attributes every request to exactly one node
 // (times are whole milliseconds on both sides; the margin covers timers that fire a little early).
 const ANSWER_LATENCY_MS = 3;
+
+/**
+ * A GET of the editor's REST API, tried again once when the connection itself failed: on a loaded
+ * machine n8n's server now and then resets a kept-alive socket (undici's "fetch failed").
+ */
+async function fetchEditor(url, init) {
+	try {
+		return await fetch(url, init);
+	} catch (error) {
+		if (!(error instanceof TypeError)) throw error;
+		return await fetch(url, init);
+	}
+}
 
 function requestsOf(sandbox, run, nodeName) {
 	const task = run.data.resultData.runData[nodeName]?.[0];
@@ -177,8 +191,9 @@ async function main() {
 		const cli = await startCliSandbox({
 			port: 0,
 			keyDir: path.join(workDir, 'keys'),
-			tokens: { 'sandbox-user-token': 'sandbox-user', [LONELY_TOKEN]: LONELY_USER },
-			connectedUsers: ['sandbox-user'],
+			// The demo's users (sandbox-user, customer-acme, customer-globex) and one who never connected Segment.
+			tokens: { ...DEMO.tokens, [LONELY_TOKEN]: LONELY_USER },
+			connectedUsers: DEMO.connectedUsers,
 			latencyMs: ANSWER_LATENCY_MS,
 		});
 		sandbox = cli.sandbox;
@@ -199,6 +214,7 @@ async function main() {
 			...Object.values(examples),
 			headlessWebhookCopy(examples[EXAMPLE.webhook], webhookBody),
 			headlessAgentCopy(examples[EXAMPLE.agent], 'Please disable the Facebook Ads destination.'),
+			headlessWebhookCopy(examples[EXAMPLE.dropEvent], { sourceId: seedIds('sources')['Website Analytics'], event: 'Test Event' }, IDS.dropEventCopy),
 			...seedWorkflows({ backendEventsId: seedIds('sources')['Backend Events'] }),
 			...errorWorkflows(),
 			httpRequestWorkflow(`${sandbox.url}/projects/${SANDBOX_PROJECT_ID}/sdk/proxy/segment`),
@@ -569,6 +585,76 @@ async function main() {
 			],
 		]);
 
+		await runCases(EXAMPLE.health, [
+			[
+				'example warehouse-health: Test Connection and Get Syncs per warehouse, one report of failed connections and failed syncs',
+				(run, execution) => {
+					assertRan(execution);
+					const warehouses = sandbox.entities('warehouses');
+					assert.deepEqual(sandbox.requests.map(call), [
+						'GET /warehouses',
+						...warehouses.map((w) => `GET /warehouses/${w.id}/connection-state`),
+						...warehouses.map((w) => `GET /warehouses/${w.id}/syncs`),
+					]);
+					const [report, ...rest] = itemsOf(run, 'Health Report');
+					assert.equal(rest.length, 0);
+					const unreachable = warehouses.filter((w) => Object.values(w.settings).some((value) => String(value).includes('unreachable')));
+					assert.ok(unreachable.length > 0, 'the demo data has an unreachable warehouse');
+					assert.deepEqual(report.failedConnections, unreachable.map((w) => ({ id: w.id, name: w.settings.name })));
+					const dayAgo = Date.now() - 24 * 3600 * 1000;
+					const failed = warehouses.flatMap((w) => sandbox.syncReports(w.id).filter((r) => r.status === 'FAILED' && new Date(r.start).getTime() > dayAgo).map((r) => ({ warehouseId: w.id, sourceId: r.sourceId, start: r.start, notices: r.notices.map((n) => n.message) })));
+					assert.ok(failed.length > 0, 'the demo data has failed syncs');
+					assert.deepEqual(report.failedSyncs, failed);
+					assert.equal(report.healthy, false);
+					assert.equal(report.warehouses, warehouses.length);
+					return `${report.failedConnections.length} failed connection(s), ${report.failedSyncs.length} failed sync(s)`;
+				},
+			],
+		]);
+
+		await runCases(EXAMPLE.perCustomer, [
+			[
+				'example per-customer-inventory: one signing-key credential, each customer\'s sources from their own workspace, one report item per customer',
+				(run, execution) => {
+					assertRan(execution);
+					const customers = [['Acme', 'customer-acme'], ['Globex', 'customer-globex'], ['Sandbox', 'sandbox-user']];
+					const report = itemsOf(run, 'Per-Customer Report');
+					assert.deepEqual(
+						report.map((item) => [item.company, item.userId, item.count_source, item.appended_source]),
+						customers.map(([company, user]) => {
+							const sources = sandbox.entities('sources', 'us', { user }).map((s) => `${s.name} (${s.slug})`);
+							return [company, user, sources.length, sources];
+						}),
+					);
+					// Every request went to its own user's workspace, signed for that user.
+					assert.deepEqual(sandbox.requests.map((request) => [request.auth.claims.sub, request.userId]), customers.map(([, user]) => [user, user]));
+					assert.equal(new Set(sandbox.requests.map((request) => request.auth.tokenSha256)).size, 3);
+					return report.map((item) => `${item.company}: ${item.count_source}`).join(', ');
+				},
+			],
+		]);
+
+		await runCases(IDS.dropEventCopy, [
+			[
+				'example webhook-drop-event-filters (headless copy): a DROP filter on every destination of the source, answered with the filters',
+				(run, execution) => {
+					assertRan(execution);
+					const website = sandbox.entities('sources').find((s) => s.name === 'Website Analytics');
+					const destinations = sandbox.entities('destinations').filter((d) => d.sourceId === website.id);
+					assert.ok(destinations.length >= 2);
+					assert.deepEqual(sandbox.requests.map(call), [`GET /sources/${website.id}/connected-destinations`, ...destinations.map((d) => `POST /destination/${d.id}/filters`)]);
+					for (const request of sandbox.requests.slice(1)) {
+						assert.deepEqual(request.body, { sourceId: website.id, if: 'event = "Test Event"', actions: [{ type: 'DROP' }], title: 'Drop Test Event', enabled: true, description: 'Added by n8n from the drop-event webhook' });
+					}
+					const [answer, ...rest] = itemsOf(run, 'Filters Made');
+					assert.equal(rest.length, 0);
+					assert.deepEqual(answer.filters.map((f) => f.destinationId), destinations.map((d) => d.id));
+					assert.deepEqual(destinations.map((d) => sandbox.filters(d.id).length), destinations.map(() => 1));
+					return `${answer.filters.length} filters`;
+				},
+			],
+		]);
+
 		await runCases(EXAMPLE.audit, [
 			[
 				'example audit-disable-destinations: only the active advertising destination is disabled',
@@ -698,7 +784,7 @@ async function main() {
 				return `publish:workflow ${seconds(publishMs)}, n8n start ready in ${seconds(startMs)}`;
 			});
 			await check(serverCases[1], async () => {
-				const response = await fetch(`${server.baseUrl}/types/nodes.json`, { headers: { cookie } });
+				const response = await fetchEditor(`${server.baseUrl}/types/nodes.json`, { headers: { cookie } });
 				assert.equal(response.status, 200);
 				const types = await response.json();
 				const versions = new Map();
@@ -720,7 +806,7 @@ async function main() {
 				return `${types.length} node types`;
 			});
 			await check(serverCases[2], async () => {
-				const response = await fetch(`${server.baseUrl}/rest/workflows/${EXAMPLE.agent}`, { headers: { cookie } });
+				const response = await fetchEditor(`${server.baseUrl}/rest/workflows/${EXAMPLE.agent}`, { headers: { cookie } });
 				assert.equal(response.status, 200, await response.clone().text());
 				const { data } = await response.json();
 				const tools = data.nodes.filter((node) => node.type === TOOL_NODE_TYPE);

@@ -15,6 +15,7 @@ export const IDS = {
 	webhookCopy: 'E2eWebhookCopy001',
 	agentCopy: 'E2eAiAgentCopy001',
 	httpRequest: 'E2eHttpRequest001',
+	dropEventCopy: 'E2eDropEventCopy1',
 };
 
 const cred = (credential) => ({ paragonProxyApi: { id: credential.id, name: credential.name } });
@@ -170,11 +171,11 @@ export function httpRequestWorkflow(proxyRoot) {
  * "Webhook" that puts out what the webhook would (`{headers, params, query, body}`), so
  * `n8n execute` can run it and the `$('Webhook')` expressions still resolve.
  */
-export function headlessWebhookCopy(example, body) {
+export function headlessWebhookCopy(example, body, id = IDS.webhookCopy) {
 	const copy = structuredClone(example);
 	const webhook = copy.nodes.find((node) => node.type === 'n8n-nodes-base.webhook');
 	if (!webhook) throw new Error(`${example.name} has no Webhook node`);
-	copy.id = IDS.webhookCopy;
+	copy.id = id;
 	copy.name = `${example.name} (E2E headless copy)`;
 	copy.nodes = copy.nodes.filter((node) => node !== webhook);
 	copy.nodes.push(

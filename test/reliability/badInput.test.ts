@@ -40,6 +40,7 @@ const warehouseJson = (connection: unknown): INodeParameters => ({ resource: 'wa
 const redshift = (extra: INodeParameters = {}): INodeParameters => ({ resource: 'warehouse', operation: 'create', name: 'W', type: 'redshift', host: 'h', database: 'd', username: 'u', password: WAREHOUSE_PASSWORD, ...extra });
 const sourceCreate = (extra: INodeParameters = {}): INodeParameters => ({ resource: 'source', operation: 'create', name: 'S', slug: 'good_slug', platform: 'web', categories: ['analytics'], ...extra });
 const destinationCreate = (extra: INodeParameters = {}): INodeParameters => ({ resource: 'destination', operation: 'create', name: 'D', slug: 'google-analytics', platform: 'web', categories: ['analytics'], sourceId: rl('src_1'), ...extra });
+const filterCreate = (extra: INodeParameters = {}): INodeParameters => ({ resource: 'destinationFilter', operation: 'create', destinationId: rl('dst_1'), title: 'T', condition: 'event = "x"', ...extra });
 const list = (extra: INodeParameters = {}): INodeParameters => ({ resource: 'source', operation: 'list', ...extra });
 const getWarehouse = { resource: 'warehouse', operation: 'get', warehouseId: rl('wh_1') };
 
@@ -86,6 +87,15 @@ const REFUSED: Array<[string, INodeParameters, RegExp, Credentials?]> = [
 	['Type Other without a Catalog Entry', { ...warehouseJson('{}'), type: 'other' }, /^Catalog Entry is empty \(item 0\)$/],
 	['Type Other in fields mode', { resource: 'warehouse', operation: 'create', name: 'W', type: 'other', catalogId: rl('x') }, /^Type Other takes the connection as JSON \(item 0\)$/],
 	['Validate First "maybe"', redshift({ additionalFields: { validateFirst: expr('"maybe"') } }), /^Validate First must be true or false, not "maybe" \(item 0\)$/],
+	// destination filters
+	['a filter with an empty title', filterCreate({ title: expr('""') }), /^Title is empty \(item 0\)$/],
+	['a filter with a whitespace condition', filterCreate({ condition: expr('"  "') }), /^Condition is empty \(item 0\)$/],
+	['a sample of 150 percent', filterCreate({ action: 'sample', percent: expr('150') }), /^Percent must be a number from 0 to 100, not 150 \(item 0\)$/],
+	['a sample of -1 percent', filterCreate({ action: 'sample', percent: -1 }), /^Percent must be a number from 0 to 100, not -1 \(item 0\)$/],
+	['filter fields that are a list', filterCreate({ action: 'allowProperties', fields: '["email"]' }), /^Fields must be a JSON object, not a list \(item 0\)$/],
+	['filter fields with a number inside', filterCreate({ action: 'dropProperties', fields: '{"properties": [1]}' }), /^Fields must be an object of lists of field names \(item 0\)$/],
+	['a filter action outside the four', filterCreate({ action: expr('"block"') }), /^Action must be one of drop, sample, allowProperties, dropProperties, not "block" \(item 0\)$/],
+	['a filter source id with a line break', filterCreate({ filterSourceId: expr('"src\\nid"') }), /^Source ID contains control characters \(item 0\)$/],
 	['a warehouse id from an expression that fails', { resource: 'warehouse', operation: 'get', warehouseId: idExpr('$("Nowhere").item.json.id') }, /^Warehouse ID: .+ \(item 0\)$/],
 	['a slug expression giving a list', sourceCreate({ slug: expr('["a"]') }), /^Slug must be text, not a list \(item 0\)$/],
 	['a source slug with a space and "!"', sourceCreate({ slug: 'Bad Slug!' }), /^Slug "Bad Slug!" is not a valid source slug \(item 0\)$/],
