@@ -46,8 +46,9 @@ function readAction(params: Params, prefix: string, label: string, action: Filte
 	const type = SEGMENT_ACTION[action];
 	if (action === 'drop') return { type };
 	if (action === 'sample') {
-		const percent = Number(params.raw(`${prefix}percent`, `${label}Percent`, 10));
-		if (!Number.isFinite(percent) || percent < 0 || percent > 100) throw params.fail(`${label}Percent must be a number from 0 to 100, not ${String(params.raw(`${prefix}percent`, `${label}Percent`, 10))}`);
+		const given = params.raw(`${prefix}percent`, `${label}Percent`, 10);
+		const percent = typeof given === 'string' && !given.trim() ? NaN : Number(given);
+		if (!Number.isFinite(percent) || percent < 0 || percent > 100) throw params.fail(`${label}Percent must be a number from 0 to 100, not ${String(given)}`);
 		const path = params.optionalText(`${prefix}path`, `${label}Sample Path`);
 		// Segment's percent is a share (0–1); rounded so 33.33 % is not sent as 0.33330000000000004.
 		return path ? { type, percent: Math.round(percent * 100) / 10_000, path } : { type, percent: Math.round(percent * 100) / 10_000 };
