@@ -9,6 +9,10 @@
 //   docs/create-parameters.png  the parameters of Warehouse > Create (Snowflake), credential selected
 //   docs/credential.png         the "Segment sandbox" Paragon Proxy API credential, tested
 //   docs/workflow-run.png       an example workflow after "Execute workflow", with a Segment node's output
+//   docs/get-syncs.png          Warehouse > Get Syncs on the demo warehouse "My Data Warehouse", executed
+//   docs/test-connection.png    Warehouse > Test Connection on "Staging Postgres", executed: FAILED
+//   docs/destination-filter-create.png  the parameters of Destination Filter > Create (Sample), not run
+//   (the last three: scripts/screenshots/pipelines.mjs)
 //
 // Options: --only=<name>[,<name>...] (e.g. --only=credential,workflow-run), --out=<dir> (default docs/),
 // --help.
@@ -21,27 +25,41 @@
 //   SCREENSHOT_CREDENTIAL   name of the credential to show (default: Segment sandbox)
 //
 // What it leaves behind in n8n: one more execution of the example workflow (which only reads from
-// Segment). The temporary workflow it creates for the parameter panel is deleted again (also on
-// Ctrl-C, and a leftover of a killed run is removed by the next run); no credential is saved.
+// Segment). The temporary workflows it creates for the parameter panels and the two warehouse runs
+// (which only read) are deleted again with their executions (also on Ctrl-C, and a leftover of a
+// killed run is removed by the next run); no credential is saved, no destination filter created.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 import { chromium } from 'playwright-core';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const packageName = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')).name;
-const NODE_TYPE = `${packageName}.segmentParagon`;
-const CREDENTIAL_TYPE = 'paragonProxyApi';
-const NODE_DISPLAY_NAME = 'Segment (via Paragon)';
+import {
+	capture,
+	checkToasts,
+	createTriggerAndNodeWorkflow,
+	CREDENTIAL_TYPE,
+	deleteWorkflow,
+	listScratch,
+	NODE_DISPLAY_NAME,
+	NODE_TYPE,
+	repoRoot,
+	restClient,
+	say,
+	TIMEOUT_MS,
+	VIEWPORT,
+	waitForCanvasStill,
+	waitForEditor,
+	waitForExecution,
+	waitForShown,
+} from './screenshots/editor.mjs';
+import { createPipelineScratch, PIPELINE_SHOTS, PIPELINE_STEPS } from './screenshots/pipelines.mjs';
+
 // The temporary workflow's name shows in the pictures; leftovers are recognised by name and node id.
 const SCRATCH_NAME = 'Create a Snowflake warehouse in Segment';
 const SCRATCH_NODE_ID = 'a3c1b4e2-0000-4000-8000-5c4ee4540002';
 const DEFAULT_WORKFLOW = 'SegExNightlyInv01';
-const VIEWPORT = { width: 1440, height: 900 };
-const TIMEOUT_MS = 45_000;
-const SHOTS = ['node-search', 'node-panel', 'create-parameters', 'credential', 'workflow-run'];
+const SHOTS = ['node-search', 'node-panel', 'create-parameters', 'credential', 'workflow-run', ...PIPELINE_SHOTS];
 
 const HELP = `Usage: npm run screenshots [-- --only=<name>,...] [-- --out=<dir>]
 
@@ -51,10 +69,6 @@ Environment: N8N_URL (default http://127.0.0.1:5678), N8N_OWNER_EMAIL / N8N_OWNE
 (default: .n8n-local/owner.json, else the defaults of npm start), CHROMIUM_PATH (default
 /usr/bin/chromium), SCREENSHOT_WORKFLOW (id or name; default ${DEFAULT_WORKFLOW}),
 SCREENSHOT_CREDENTIAL (default "Segment sandbox").`;
-
-function say(message) {
-	process.stdout.write(`${message}\n`);
-}
 
 class UsageError extends Error {}
 
@@ -100,31 +114,6 @@ async function checkReachable(baseUrl) {
 		throw new Error(`n8n is not reachable at ${baseUrl} (${reason}): start it with npm start first (or set N8N_URL to where it runs).`);
 	}
 	if (!response.ok) throw new Error(`n8n at ${baseUrl} answered /healthz with ${response.status}: start it with npm start first and wait for its "n8n login:" line.`);
-}
-
-/** A tiny JSON client on the browser context's request API: it shares the login cookie with the pages. */
-function restClient(context, baseUrl) {
-	async function call(method, route, data) {
-		const response = await context.request.fetch(`${baseUrl}${route}`, { method, data, failOnStatusCode: false, timeout: TIMEOUT_MS });
-		const text = await response.text();
-		let body;
-		try {
-			body = JSON.parse(text);
-		} catch {
-			body = text;
-		}
-		if (!response.ok()) {
-			const error = new Error(`${method} ${route} answered ${response.status()}: ${text.slice(0, 300)}`);
-			error.status = response.status();
-			throw error;
-		}
-		return body && typeof body === 'object' && 'data' in body ? body.data : body;
-	}
-	return {
-		get: (route) => call('GET', route),
-		post: (route, data) => call('POST', route, data),
-		delete: (route) => call('DELETE', route),
-	};
 }
 
 async function login(rest, baseUrl, owner) {
@@ -178,105 +167,28 @@ async function findWorkflow(rest) {
 
 /** A workflow of our own for the parameter panel (so no example is touched): trigger + Warehouse > Create. */
 async function createScratchWorkflow(rest, credential) {
-	for (const old of await listScratch(rest)) await deleteWorkflow(rest, old.id);
-	const triggerName = "When clicking 'Execute workflow'";
-	const nodeName = 'Create a warehouse';
-	const workflow = await rest.post('/rest/workflows', {
+	for (const old of await listScratch(rest, SCRATCH_NAME, SCRATCH_NODE_ID)) await deleteWorkflow(rest, old.id);
+	const workflow = await createTriggerAndNodeWorkflow(rest, credential, {
 		name: SCRATCH_NAME,
-		active: false,
-		settings: { executionOrder: 'v1' },
-		nodes: [
-			{ id: 'a3c1b4e2-0000-4000-8000-5c4ee4540001', name: triggerName, type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-			{
-				id: SCRATCH_NODE_ID,
-				name: nodeName,
-				type: NODE_TYPE,
-				typeVersion: 1,
-				position: [260, 0],
-				parameters: {
-					resource: 'warehouse',
-					operation: 'create',
-					name: 'Analytics Warehouse',
-					type: 'snowflake',
-					connectionMode: 'fields',
-					account: 'my_snowflake_account',
-					warehouse: 'COMPUTE_WH',
-					database: 'analytics',
-					username: 'segment_user',
-					schema: 'public',
-				},
-				credentials: { [CREDENTIAL_TYPE]: { id: credential.id, name: credential.name } },
+		triggerId: 'a3c1b4e2-0000-4000-8000-5c4ee4540001',
+		node: {
+			id: SCRATCH_NODE_ID,
+			name: 'Create a warehouse',
+			parameters: {
+				resource: 'warehouse',
+				operation: 'create',
+				name: 'Analytics Warehouse',
+				type: 'snowflake',
+				connectionMode: 'fields',
+				account: 'my_snowflake_account',
+				warehouse: 'COMPUTE_WH',
+				database: 'analytics',
+				username: 'segment_user',
+				schema: 'public',
 			},
-		],
-		connections: { [triggerName]: { main: [[{ node: nodeName, type: 'main', index: 0 }]] } },
+		},
 	});
 	return { workflow, nodeId: SCRATCH_NODE_ID };
-}
-
-async function listScratch(rest) {
-	const all = await rest.get('/rest/workflows');
-	const list = Array.isArray(all) ? all : (all?.data ?? []);
-	const leftovers = [];
-	for (const summary of list.filter((workflow) => workflow.name === SCRATCH_NAME)) {
-		const workflow = await rest.get(`/rest/workflows/${summary.id}`);
-		if (workflow.nodes?.some((node) => node.id === SCRATCH_NODE_ID)) leftovers.push(workflow);
-	}
-	return leftovers;
-}
-
-async function deleteWorkflow(rest, id) {
-	// n8n 2.x deletes archived workflows only.
-	try {
-		await rest.post(`/rest/workflows/${id}/archive`, {});
-	} catch (error) {
-		if (error.status !== 400) throw error;
-	}
-	await rest.delete(`/rest/workflows/${id}`);
-}
-
-async function waitForEditor(page) {
-	await page.locator('[data-test-id="canvas-node"]').first().waitFor();
-	await page.waitForLoadState('networkidle');
-	await waitForCanvasStill(page);
-}
-
-/** Fails on an error toast; closes other toasts unless `keep` (the run's "executed successfully"). */
-async function checkToasts(page, { keep = false } = {}) {
-	const toasts = page.locator('.el-notification');
-	const count = await toasts.count();
-	for (let i = 0; i < count; i++) {
-		const toast = toasts.nth(i);
-		if (!(await toast.isVisible())) continue;
-		const text = (await toast.innerText()).trim().replace(/\s+/g, ' ');
-		if ((await toast.locator('.el-notification--error, .el-notification--warning').count()) > 0) throw new Error(`n8n showed an error: "${text}"`);
-		if (!keep) {
-			await toast.locator('.el-notification__closeBtn').click().catch(() => {});
-			await toast.waitFor({ state: 'hidden' }).catch(() => {});
-		}
-	}
-}
-
-/** Waits until the canvas stops moving (fit view and zoom are animated). */
-async function waitForCanvasStill(page) {
-	let last;
-	for (let i = 0; i < 50; i++) {
-		const now = await page
-			.locator('.vue-flow__transformationpane')
-			.first()
-			.evaluate((element) => element.style.transform)
-			.catch(() => '');
-		if (now === last) return;
-		last = now;
-		await page.waitForTimeout(150);
-	}
-}
-
-async function capture(page, file) {
-	await page.mouse.move(VIEWPORT.width - 2, VIEWPORT.height / 2); // no hover effects or tooltips
-	await page.evaluate(() => document.fonts.ready);
-	await page.screenshot({ path: file, animations: 'disabled', caret: 'hide' });
-	const kb = Math.round(fs.statSync(file).size / 1024);
-	say(`  wrote ${path.relative(process.cwd(), file)} (${kb} KB)`);
 }
 
 async function shootNodeCreator(page, { baseUrl, scratch, out, only }) {
@@ -299,22 +211,6 @@ async function shootNodeCreator(page, { baseUrl, scratch, out, only }) {
 		await checkToasts(page);
 		await capture(page, path.join(out, 'node-panel.png'));
 	}
-}
-
-/** What a field shows, text or input value; waits until it contains `expected`. */
-async function waitForShown(locator, expected, what) {
-	await locator.first().waitFor();
-	const deadline = Date.now() + TIMEOUT_MS;
-	let shown = '';
-	while (Date.now() < deadline) {
-		shown = await locator
-			.first()
-			.evaluate((element) => [element.innerText, ...[...element.querySelectorAll('input, textarea')].map((input) => input.value)].join(' '))
-			.catch(() => '');
-		if (shown.includes(expected)) return;
-		await new Promise((resolve) => setTimeout(resolve, 200));
-	}
-	throw new Error(`The parameter panel does not show "${expected}" in ${what} (it shows "${shown.trim()}")`);
 }
 
 async function shootCreateParameters(page, { baseUrl, scratch, credential, out }) {
@@ -391,16 +287,6 @@ async function shootWorkflowRun(page, { baseUrl, rest, run, out }) {
 	await capture(page, path.join(out, 'workflow-run.png'));
 }
 
-async function waitForExecution(rest, id) {
-	const deadline = Date.now() + 120_000;
-	for (;;) {
-		const execution = await rest.get(`/rest/executions/${id}`);
-		if (execution.finished || !['new', 'running', 'waiting'].includes(execution.status)) return execution;
-		if (Date.now() > deadline) throw new Error(`Execution ${id} did not finish within 2 minutes`);
-		await new Promise((resolve) => setTimeout(resolve, 500));
-	}
-}
-
 async function main() {
 	let args;
 	try {
@@ -431,12 +317,15 @@ async function main() {
 	});
 	let rest;
 	let scratch;
+	const temporary = []; // every scratch workflow created, deleted again at the end
 	let page;
 	let current = 'login';
 	let cleaning;
 	const cleanup = () =>
 		(cleaning ??= (async () => {
-			if (scratch && rest) await deleteWorkflow(rest, scratch.workflow.id).catch((error) => say(`  could not delete the temporary workflow ${scratch.workflow.id}: ${error.message}`));
+			for (const workflow of rest ? temporary : []) {
+				await deleteWorkflow(rest, workflow.id).catch((error) => say(`  could not delete the temporary workflow ${workflow.id}: ${error.message}`));
+			}
 			await browser.close().catch(() => {});
 		})());
 	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
@@ -454,8 +343,12 @@ async function main() {
 		await checkNodeInstalled(rest, baseUrl);
 		const credential = await findCredential(rest);
 		const run = args.only.includes('workflow-run') ? await findWorkflow(rest) : undefined;
-		if (args.only.some((name) => ['node-search', 'node-panel', 'create-parameters'].includes(name))) scratch = await createScratchWorkflow(rest, credential);
-		const shared = { baseUrl, rest, credential, scratch, run, out: args.out, only: args.only };
+		if (args.only.some((name) => ['node-search', 'node-panel', 'create-parameters'].includes(name))) {
+			scratch = await createScratchWorkflow(rest, credential);
+			temporary.push(scratch.workflow);
+		}
+		const pipelines = await createPipelineScratch(rest, credential, args.only, temporary);
+		const shared = { baseUrl, rest, credential, scratch, pipelines, run, out: args.out, only: args.only };
 
 		// One page per picture: nothing left open or half-edited carries over.
 		const steps = [
@@ -463,6 +356,7 @@ async function main() {
 			[['create-parameters'], shootCreateParameters],
 			[['credential'], shootCredential],
 			[['workflow-run'], shootWorkflowRun],
+			...PIPELINE_STEPS,
 		];
 		for (const [names, shoot] of steps) {
 			if (!names.some((name) => args.only.includes(name))) continue;
