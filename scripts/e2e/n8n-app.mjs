@@ -250,6 +250,31 @@ export function nodeItems(run, nodeName, { output = 0, runIndex = 0 } = {}) {
 }
 
 /**
+ * Calls `onLine` with each line of `stream`: a JSON object as parsed (n8n's N8N_LOG_FORMAT=json),
+ * anything else as `{message, raw: true}`. `tee` gets the raw chunks (a log file).
+ */
+export function readLogLines(stream, onLine, tee) {
+	let buffer = '';
+	stream.on('data', (chunk) => {
+		tee?.write(chunk);
+		buffer += chunk;
+		let index;
+		while ((index = buffer.indexOf('\n')) >= 0) {
+			const line = buffer.slice(0, index);
+			buffer = buffer.slice(index + 1);
+			if (!line.trim()) continue;
+			let parsed;
+			try {
+				parsed = JSON.parse(line);
+			} catch {
+				parsed = undefined;
+			}
+			onLine(parsed && typeof parsed === 'object' ? parsed : { message: line, raw: true });
+		}
+	});
+}
+
+/**
  * Starts `n8n start` in its own process group; resolves once it answers HTTP.
  * `stop()` sends SIGTERM to the group (n8n and its task runner), SIGKILL after `graceMs`.
  */
@@ -263,28 +288,12 @@ export async function startServer({ env, port, onLine, readyTimeoutMs = 120_000 
 			resolve(exited);
 		}),
 	);
-	const handle = (stream) => {
-		let buffer = '';
-		stream.on('data', (chunk) => {
-			buffer += chunk;
-			let index;
-			while ((index = buffer.indexOf('\n')) >= 0) {
-				const line = buffer.slice(0, index);
-				buffer = buffer.slice(index + 1);
-				if (!line.trim()) continue;
-				let parsed;
-				try {
-					parsed = JSON.parse(line);
-				} catch {
-					parsed = { message: line, raw: true };
-				}
-				logs.push(parsed);
-				if (onLine) onLine(parsed);
-			}
+	for (const stream of [child.stdout, child.stderr]) {
+		readLogLines(stream, (parsed) => {
+			logs.push(parsed);
+			if (onLine) onLine(parsed);
 		});
-	};
-	handle(child.stdout);
-	handle(child.stderr);
+	}
 
 	const baseUrl = `http://127.0.0.1:${port}`;
 	let stopping;

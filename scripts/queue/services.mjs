@@ -7,7 +7,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
-import { portInUse } from '../e2e/n8n-app.mjs';
+import { portInUse, readLogLines } from '../e2e/n8n-app.mjs';
 import { n8nEntry, nodeBinary } from '../n8n-runtime.mjs';
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -78,31 +78,17 @@ export function startProcess({ name, command, args = [], env = process.env, cwd,
 			resolve(exited);
 		});
 	});
-	const handle = (stream) => {
-		let buffer = '';
-		stream.on('data', (chunk) => {
-			out?.write(chunk);
-			buffer += chunk;
-			let index;
-			while ((index = buffer.indexOf('\n')) >= 0) {
-				const line = buffer.slice(0, index);
-				buffer = buffer.slice(index + 1);
-				if (!line.trim()) continue;
-				let parsed;
-				try {
-					parsed = JSON.parse(line);
-					if (!parsed || typeof parsed !== 'object') parsed = { message: line, raw: true };
-				} catch {
-					parsed = { message: line, raw: true };
-				}
+	for (const stream of [child.stdout, child.stderr]) {
+		readLogLines(
+			stream,
+			(parsed) => {
 				parsed.receivedAt = Date.now();
 				lines.push(parsed);
 				onLine?.(parsed);
-			}
-		});
-	};
-	handle(child.stdout);
-	handle(child.stderr);
+			},
+			out,
+		);
+	}
 	let stopping;
 	const proc = {
 		name,

@@ -38,6 +38,7 @@ import {
 	tempDir,
 	TOOL_NODE_TYPE,
 } from '../../scripts/e2e/n8n-app.mjs';
+import { createCases, log, seconds, short } from '../../scripts/e2e/cases.mjs';
 import { startFakeOpenAi } from './fake-openai.mjs';
 import { errorWorkflows, EU_CREDENTIAL, FAKE_MODEL_CREDENTIAL, headlessAgentCopy, headlessWebhookCopy, httpRequestWorkflow, IDS, LONELY_CREDENTIAL, MISSING_WAREHOUSE_ID, seedWorkflows, WAREHOUSE_SECRET } from './workflows.mjs';
 
@@ -49,40 +50,8 @@ const EXAMPLE = { perCustomer: 'SegExPerCustomer01', inventory: 'SegExNightlyInv
 const LONELY_TOKEN = 'lonely-user-token';
 const LONELY_USER = 'lonely-user';
 
-const results = [];
 const started = Date.now();
-const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
-
-function log(message) {
-	process.stdout.write(`${message}\n`);
-}
-
-function short(error) {
-	const text = error instanceof assert.AssertionError ? `${error.message}` : error?.stack || String(error);
-	return text.split('\n').slice(0, 30).join('\n      ');
-}
-
-/** One reported case: PASS when `fn` returns, FAIL with the reason when it throws. */
-async function check(name, fn) {
-	const t = Date.now();
-	try {
-		const note = await fn();
-		results.push({ name, ok: true });
-		const ms = Date.now() - t;
-		log(`PASS  ${name}${note ? ` — ${note}` : ''}${ms >= 50 ? ` (${seconds(ms)})` : ''}`);
-	} catch (error) {
-		results.push({ name, ok: false });
-		log(`FAIL  ${name}\n      ${short(error)}`);
-	}
-}
-
-/** Cases that depend on a step that failed: each one is reported as failed. */
-function failAll(names, error) {
-	for (const name of names) {
-		results.push({ name, ok: false });
-		log(`FAIL  ${name}\n      not run: ${short(error)}`);
-	}
-}
+const { results, check, failAll, summary } = createCases();
 
 // ---------------------------------------------------------------- the sandbox's view
 
@@ -869,10 +838,9 @@ async function main() {
 		await cleanup();
 	}
 
-	const passed = results.filter((result) => result.ok).length;
-	const failed = results.length - passed;
+	const { failed, line } = summary();
 	log(`\ntotal ${seconds(Date.now() - started)}`);
-	log(`${passed} passed, ${failed} failed`);
+	log(line);
 	process.exitCode = failed ? 1 : 0;
 }
 

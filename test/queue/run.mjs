@@ -40,6 +40,7 @@ import {
 	SANDBOX_USER_ID,
 	tempDir,
 } from '../../scripts/e2e/n8n-app.mjs';
+import { createCases, log, seconds } from '../../scripts/e2e/cases.mjs';
 import { answers, canSetHostname, descendants, ensureRedis, sampleMemory, startN8nProcess, startPostgres, startRedis, waitFor } from '../../scripts/queue/services.mjs';
 import { EXAMPLE_WEBHOOK_ID, FLAVOURS, SCHEDULE_LIMIT, SCHEDULE_NODE_ID, SCHEDULE_TOKEN, SCHEDULE_USER, SCHEDULE_WORKFLOW_ID, SECOND_SIGNING_USER, scheduleCredential, scheduleWorkflow, signedWebhookCopy } from './workflows.mjs';
 
@@ -60,44 +61,12 @@ const TOKEN_TTL_S = 3600;
 /** The requests one webhook execution sends (the example: create a source, wire a destination). */
 const executionRequests = (sourceId) => ['GET /catalog/sources', 'GET /labels', 'POST /sources', `PATCH /sources/${sourceId}`, `PUT /sources/${sourceId}/labels`, 'GET /catalog/destinations', 'POST /destinations'];
 
-const results = [];
 const started = Date.now();
 let interrupted = false; // set by SIGINT/SIGTERM
-const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
 const mb = (kb) => `${Math.round(kb / 1024)} MB`;
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function log(message) {
-	process.stdout.write(`${message}\n`);
-}
-
-function short(error) {
-	const text = error instanceof assert.AssertionError ? `${error.message}` : error?.stack || String(error);
-	return text.split('\n').slice(0, 30).join('\n      ');
-}
-
-async function check(name, fn) {
-	const t = Date.now();
-	try {
-		const note = await fn();
-		results.push({ name, ok: true });
-		log(`PASS  ${name}${note ? ` — ${note}` : ''} (${seconds(Date.now() - t)})`);
-		return true;
-	} catch (error) {
-		// After SIGINT/SIGTERM the steps fail because their processes are being stopped: not news.
-		if (interrupted) return false;
-		results.push({ name, ok: false });
-		log(`FAIL  ${name}\n      ${short(error)}`);
-		return false;
-	}
-}
-
-function failAll(names, error) {
-	for (const name of names) {
-		results.push({ name, ok: false });
-		log(`FAIL  ${name}\n      not run: ${short(error)}`);
-	}
-}
+// After SIGINT/SIGTERM the steps fail because their processes are being stopped: not news.
+const { results, check, failAll, failed: anyFailed, summary } = createCases({ quiet: () => interrupted });
 
 /** `<METHOD> /<decoded path>` of a logged sandbox request (no query), e.g. `PATCH /sources/src_1`. */
 const callOf = (request) => `${request.method} /${request.segments.join('/')}`;
@@ -180,8 +149,7 @@ async function main() {
 			await Promise.all(services.filter(isN8n).map(stop));
 			await Promise.all(services.filter((proc) => !isN8n(proc)).map(stop));
 			if (sandbox) await sandbox.close();
-			const failed = results.some((result) => !result.ok);
-			if (process.env.QUEUE_KEEP === '1' || failed) log(`kept ${workDir} (logs) and ${pgDir}`);
+			if (process.env.QUEUE_KEEP === '1' || anyFailed()) log(`kept ${workDir} (logs) and ${pgDir}`);
 			else for (const dir of [workDir, pgDir]) fs.rmSync(dir, { recursive: true, force: true });
 		})();
 		return cleaned;
@@ -192,7 +160,7 @@ async function main() {
 		log(`\n${signal}: stopping everything this run started`);
 		results.push({ name: signal, ok: false });
 		await cleanup();
-		log(`${results.filter((result) => result.ok).length} passed, ${results.filter((result) => !result.ok).length} failed`);
+		log(summary().line);
 		process.exit(128 + os.constants.signals[signal]);
 	};
 	process.on('SIGINT', onSignal);
@@ -613,10 +581,9 @@ async function main() {
 			log(`    ${'all'.padEnd(14)} ${''.padStart(7)}   ${mb(total).padStart(7)}`);
 		}
 	}
-	const passed = results.filter((result) => result.ok).length;
-	const failed = results.length - passed;
+	const { failed, line } = summary();
 	log(`\ntotal ${seconds(Date.now() - started)}`);
-	log(`${passed} passed, ${failed} failed`);
+	log(line);
 	process.exitCode = failed ? 1 : 0;
 }
 
