@@ -6,79 +6,15 @@
  *
  *   node --expose-gc -r ./test/bench/register.js test/bench/worker.ts '{"scenario":"list","count":10000,"latencyMs":0,"runs":5}'
  */
-import { fork } from 'node:child_process';
 import http from 'node:http';
-import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 
-import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
+import type { INodeParameters } from 'n8n-workflow';
 
 import { clearTokenCache, signatureCount } from '../../nodes/SegmentParagon/transport/userToken';
-import type { RunNodeResult } from '../helpers/engine';
-import { engine, keys, PROJECT_ID, USER_ID, USER_TOKEN } from '../helpers/world';
+import { PROJECT_ID, USER_TOKEN } from '../helpers/world';
+import { measure, runNode, signingKey, startRemoteSandbox, userToken, type Args, type RemoteSandbox } from './kit';
+import { upsertIndexScenario, upsertScenario } from './upsert';
 
-interface Args {
-	scenario: 'list' | 'get' | 'tokens';
-	runs: number;
-	latencyMs: number;
-	count?: number;
-	concurrency?: number;
-}
-
-interface RemoteSandbox {
-	url: string;
-	control<T = IDataObject>(method: string, path: string, body?: unknown): Promise<T>;
-	requests(): Promise<Array<{ method: string; segments: string[] }>>;
-	close(): void;
-}
-
-async function startRemoteSandbox(latencyMs: number): Promise<RemoteSandbox> {
-	// eslint-disable-next-line @n8n/community-nodes/no-dangerous-functions -- the benchmark runs the sandbox in its own process
-	const child = fork(join(__dirname, 'sandboxProcess.js'), { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-	child.send({ projectId: PROJECT_ID, tokens: { [USER_TOKEN]: USER_ID }, publicKey: keys.publicPem, connectedUsers: [USER_ID], latencyMs });
-	const answer = await new Promise<{ url?: string; error?: string }>((resolve) => child.once('message', resolve));
-	if (!answer.url) throw new Error(`sandbox did not start: ${answer.error}`);
-	const url = answer.url;
-	const control = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-		const response = await fetch(`${url}${path}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-		return (await response.json()) as T;
-	};
-	return {
-		url,
-		control,
-		requests: async () => (await control<{ requests: Array<{ method: string; segments: string[] }> }>('GET', '/__sandbox/requests')).requests,
-		close: () => child.disconnect(),
-	};
-}
-
-const userToken = (url: string): ICredentialDataDecryptedObject => ({ projectId: PROJECT_ID, tokenSource: 'userToken', userToken: USER_TOKEN, proxyBaseUrl: url, region: 'us' });
-const signingKey = (url: string): ICredentialDataDecryptedObject => ({ projectId: PROJECT_ID, tokenSource: 'signingKey', signingKey: keys.privatePem, userId: USER_ID, tokenTtl: 3600, proxyBaseUrl: url, region: 'us' });
-
-async function runNode(parameters: INodeParameters, credentials: ICredentialDataDecryptedObject, items?: IDataObject[]): Promise<RunNodeResult> {
-	const result = await engine.runNode({ nodeType: 'segmentParagon', parameters, credentials: { type: 'paragonProxyApi', data: credentials }, items });
-	if (result.error) throw new Error(`node failed: ${result.error.message} ${result.error.description ?? ''}`);
-	return result;
-}
-
-interface Measured<T> {
-	ms: number;
-	/** Highest heap use during the call, above the heap after a full GC before it (MB). */
-	peakHeapMb: number;
-	value: T;
-}
-
-async function measure<T>(work: () => Promise<T>): Promise<Measured<T>> {
-	(globalThis as { gc?: () => void }).gc?.();
-	const base = process.memoryUsage().heapUsed;
-	let peak = base;
-	const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().heapUsed)), 5);
-	const started = performance.now();
-	const value = await work();
-	const ms = performance.now() - started;
-	peak = Math.max(peak, process.memoryUsage().heapUsed);
-	clearInterval(sampler);
-	return { ms, peakHeapMb: (peak - base) / 2 ** 20, value };
-}
 
 /** The baseline: Node's own http client with a keep-alive agent, one GET after the other. */
 async function bareGets(url: string, ids: string[]): Promise<number> {
@@ -176,13 +112,14 @@ async function tokensScenario(sandbox: RemoteSandbox, args: Args) {
 	return { count, runs };
 }
 
+
 async function main(): Promise<void> {
 	const args = JSON.parse(process.argv[2] ?? '{}') as Args;
 	const sandbox = await startRemoteSandbox(args.latencyMs);
 	try {
 		// One run first, not counted: loads n8n-core and warms the JIT.
 		await runNode({ resource: 'warehouse', operation: 'list', limit: 1 }, userToken(sandbox.url));
-		const scenarios = { list: listScenario, get: getScenario, tokens: tokensScenario };
+		const scenarios = { list: listScenario, get: getScenario, tokens: tokensScenario, upsert: upsertScenario, upsertIndex: upsertIndexScenario };
 		const result = await scenarios[args.scenario](sandbox, args);
 		process.stdout.write(`${JSON.stringify({ ...args, result, maxRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);
 	} finally {

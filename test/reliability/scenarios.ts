@@ -335,3 +335,8 @@ export const FAULTS: FaultKind[] = [
 		message: /returned a response that is not JSON/,
 	},
 ];
+
+// Create or Update (issue 13): its rows are in upsertScenarios.ts, so this file stays short.
+import { UPSERT_SCENARIOS } from './upsertScenarios';
+
+SCENARIOS.push(...UPSERT_SCENARIOS);

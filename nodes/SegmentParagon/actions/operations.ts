@@ -4,6 +4,7 @@ import { resourceLocator } from '../resources/shared';
 import type { OperationContext, OperationDeclaration, ResourceDefinition } from '../resources/types';
 import { segmentPath } from '../transport/proxyUrl';
 import type { Params } from '../validation';
+import { runUpsert } from './upsert';
 
 /** Bounds that keep one item's list finite; beyond them, Return All is the way. */
 export const MAX_LIMIT = 1_000_000;
@@ -145,6 +146,22 @@ function crudOperations(definition: ResourceDefinition): OperationDeclaration[] 
 			},
 		},
 	];
+	const hooks = definition.upsert;
+	if (hooks) {
+		declarations.push({
+			value: 'upsert',
+			name: 'Create or Update',
+			description: `Create a new ${one}, or update the current one if it already exists (upsert)`,
+			// The very parameters of Create: declared once, shown for both.
+			properties: definition.createProperties,
+			simplify: simplifies,
+			async run(context) {
+				const simplify = simplifies && readSimplify(context.params);
+				const { result, upsert } = await runUpsert(definition, hooks, context);
+				return [{ ...output(definition, simplify, result.entity, result.platform), upsert }];
+			},
+		});
+	}
 	// A nested resource's parent id comes first in every operation.
 	const parent = definition.parent?.property;
 	return parent ? declarations.map((declaration) => ({ ...declaration, properties: [parent, ...(declaration.properties ?? [])] })) : declarations;

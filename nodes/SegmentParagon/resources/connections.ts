@@ -4,7 +4,7 @@ import { segmentPath } from '../transport/proxyUrl';
 import { errorNode } from '../transport/redact';
 import type { Workspace } from '../transport/workspace';
 import type { Params } from '../validation';
-import type { OperationContext } from './types';
+import type { OperationContext, UpsertChange } from './types';
 
 /** Segment connects a new warehouse to every source (and a new source to every warehouse) unless told otherwise. */
 export const CONNECT_CHOICES = ['all', 'none', 'selected'] as const;
@@ -110,4 +110,35 @@ export function createdButUnfinished(context: OperationContext, what: string, id
 		itemIndex: params.itemIndex,
 		description: `The ${what.toLowerCase()} exists in Segment (id ${id}). ${finish} Do not run Create again: it would make a second one.${detail ? ` What failed: ${detail}` : ''}`,
 	});
+}
+
+/**
+ * Create or Update on an entity that exists: the calls that give it exactly the connections
+ * chosen (None: none; Selected: the picked ones), after one read of its connections (all pages).
+ * All, Segment's default for a new entity, leaves them as they are and reads nothing.
+ */
+export async function connectionChanges(context: OperationContext, config: ConnectOnCreate, choice: ConnectChoice, picked: string[], ownId: string): Promise<UpsertChange[]> {
+	if (choice === 'all') return [];
+	const { params, workspace } = context;
+	const others = `${config.other}s`;
+	const path = segmentPath(`${config.own}s`, ownId, `connected-${others}`);
+	const connected = (await workspace.list(path, others, {}, params.itemIndex, `${title(config.own)} ${ownId}`)).map((entity) => String(entity.id));
+	const pair = (otherId: string) => (config.own === 'warehouse' ? { warehouseId: ownId, sourceId: otherId } : { warehouseId: otherId, sourceId: ownId });
+	const connect = picked.filter((id) => !connected.includes(id)).map((id): UpsertChange => {
+		const { warehouseId, sourceId } = pair(id);
+		return { what: `its connection to ${config.other} ${id}`, send: () => connectSourceToWarehouse(workspace, params, warehouseId, sourceId) };
+	});
+	const disconnect = connected.filter((id) => !picked.includes(id)).map((id): UpsertChange => {
+		const { warehouseId, sourceId } = pair(id);
+		return {
+			what: `the removal of its connection to ${config.other} ${id}`,
+			send: async () => {
+				await workspace.client.request(
+					{ method: 'DELETE', path: segmentPath('warehouses', warehouseId, 'connected-sources', sourceId), notFound: `Warehouse ${warehouseId} or source ${sourceId}` },
+					params.itemIndex,
+				);
+			},
+		};
+	});
+	return [...connect, ...disconnect];
 }

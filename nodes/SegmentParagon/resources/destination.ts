@@ -1,8 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { segmentPath } from '../transport/proxyUrl';
+import { isSecretKey } from '../transport/redact';
+import type { Params } from '../validation';
 import type { OperationContext, ResourceDefinition } from './types';
-import { additionalFields, enabledOption, metadataOf, PLATFORM_OPTIONS, PLATFORMS, resourceLocator, statusOf, type Platform } from './shared';
+import { additionalFields, changedSettings, enabledOption, metadataOf, PLATFORM_OPTIONS, PLATFORMS, resourceLocator, statusOf, type Platform } from './shared';
 
 export const DESTINATION_CATEGORIES = ['analytics', 'marketing', 'crm', 'ads'] as const;
 
@@ -42,6 +44,34 @@ function describePlatforms(platforms: Platform[]): string {
 	return platforms.length ? platforms.map((platform) => `${platform} (${SUPPORTED_PLATFORM_KEY[platform]})`).join(', ') : 'none';
 }
 
+/** The parameters of Create (and Create or Update), read and checked before any lookup. */
+function readDestinationInput({ params }: OperationContext) {
+	const name = params.text('name', 'Name');
+	const slug = params.text('slug', 'Slug');
+	if (!CATALOG_SLUG.test(slug)) {
+		throw params.fail(`Slug "${slug.slice(0, 60)}" is not a destination catalog slug`, 'Catalog slugs are letters, digits, "-" and "_" (e.g. google-analytics): pick one from the Slug list.');
+	}
+	return {
+		name,
+		slug,
+		platform: params.choice('platform', 'Platform', PLATFORMS),
+		categories: params.choices('categories', 'Categories', DESTINATION_CATEGORIES),
+		sourceId: params.id('sourceId', 'Source'),
+		enabled: params.boolean('additionalFields.enabled', 'Enabled', true),
+		settings: params.jsonObject('additionalFields.settings', 'Additional Fields > Settings', '{}'),
+	};
+}
+
+/** The platform must be one the catalog entry supports. */
+function checkPlatform(params: Params, entry: IDataObject, platform: Platform): void {
+	const supported = supportedPlatforms(entry);
+	if (!supported.includes(platform)) {
+		throw params.fail(`${String(entry.name ?? entry.slug)} does not support platform ${platform}`, `It supports: ${describePlatforms(supported)}. Choose one of those under Platform.`);
+	}
+}
+
+const destinationKey = (sourceId: string, slug: string, name: string) => [sourceId, normaliseSlug(slug), name].join('\u0000');
+
 async function findCatalogEntry(context: OperationContext, slug: string, categories: string[]): Promise<IDataObject> {
 	const { params, workspace } = context;
 	const catalog = await workspace.catalog('destinations', params.itemIndex);
@@ -63,6 +93,14 @@ async function findCatalogEntry(context: OperationContext, slug: string, categor
 		`Segment's destination catalog has no entry with slug "${slug}"`,
 		offered.length ? `${similar.length ? 'Similar' : 'In the chosen categories'}: ${offered.map((entry) => String(entry.slug)).join(', ')}.` : 'Pick a slug from the Slug list.',
 	);
+}
+
+async function patchDestination(context: OperationContext, id: string, body: IDataObject): Promise<IDataObject> {
+	const data = await context.workspace.client.request<{ destination: IDataObject }>(
+		{ method: 'PATCH', path: segmentPath('destinations', id), body, notFound: `Destination ${id}`, entity: 'destination' },
+		context.params.itemIndex,
+	);
+	return data.destination;
 }
 
 export const destination: ResourceDefinition = {
@@ -128,21 +166,9 @@ export const destination: ResourceDefinition = {
 
 	async create(context) {
 		const { params, workspace } = context;
-		const name = params.text('name', 'Name');
-		const slug = params.text('slug', 'Slug');
-		if (!CATALOG_SLUG.test(slug)) {
-			throw params.fail(`Slug "${slug.slice(0, 60)}" is not a destination catalog slug`, 'Catalog slugs are letters, digits, "-" and "_" (e.g. google-analytics): pick one from the Slug list.');
-		}
-		const platform = params.choice('platform', 'Platform', PLATFORMS);
-		const categories = params.choices('categories', 'Categories', DESTINATION_CATEGORIES);
-		const sourceId = params.id('sourceId', 'Source');
-		const enabled = params.boolean('additionalFields.enabled', 'Enabled', true);
-		const settings = params.jsonObject('additionalFields.settings', 'Additional Fields > Settings', '{}');
+		const { name, slug, platform, categories, sourceId, enabled, settings } = readDestinationInput(context);
 		const entry = await findCatalogEntry(context, slug, categories);
-		const supported = supportedPlatforms(entry);
-		if (!supported.includes(platform)) {
-			throw params.fail(`${String(entry.name ?? entry.slug)} does not support platform ${platform}`, `It supports: ${describePlatforms(supported)}. Choose one of those under Platform.`);
-		}
+		checkPlatform(params, entry, platform);
 		const data = await workspace.client.request<{ destination: IDataObject }>(
 			{
 				method: 'POST',
@@ -157,16 +183,36 @@ export const destination: ResourceDefinition = {
 	},
 
 	async update(context, id, fields) {
-		const { params, workspace } = context;
+		const { params } = context;
 		const body: IDataObject = {};
 		if (fields.name !== undefined) body.name = params.text('updateFields.name', 'Update Fields > Name');
 		if (fields.enabled !== undefined) body.enabled = params.boolean('updateFields.enabled', 'Update Fields > Enabled', true);
 		if (fields.settings !== undefined) body.settings = params.toJsonObject(fields.settings, 'Update Fields > Settings');
-		const data = await workspace.client.request<{ destination: IDataObject }>(
-			{ method: 'PATCH', path: segmentPath('destinations', id), body, notFound: `Destination ${id}`, entity: 'destination' },
-			params.itemIndex,
-		);
-		return { entity: data.destination };
+		return { entity: await patchDestination(context, id, body) };
+	},
+
+	upsert: {
+		async key(context) {
+			const { name, slug, sourceId } = readDestinationInput(context);
+			return { key: destinationKey(sourceId, slug, name), label: `name "${name}", slug ${slug} and source ${sourceId}` };
+		},
+		keyOf(entity) {
+			const slug = metadataOf(entity).slug;
+			return typeof entity.name === 'string' && typeof slug === 'string' ? destinationKey(String(entity.sourceId), slug, entity.name) : undefined;
+		},
+		async differences(context, existing) {
+			const { params } = context;
+			const input = readDestinationInput(context);
+			// Checked against the destination's own entry: no catalog read for a destination that exists.
+			checkPlatform(params, metadataOf(existing), input.platform);
+			const settings = changedSettings(input.settings, existing.settings, isSecretKey);
+			const body: IDataObject = Object.keys(settings).length ? { settings } : {};
+			if (existing.enabled !== input.enabled) body.enabled = input.enabled;
+			const changed = [...Object.keys(settings), ...(body.enabled === undefined ? [] : ['enabled'])];
+			const id = String(existing.id);
+			const changes = changed.length ? [{ what: `its ${changed.join(', ')}`, send: () => patchDestination(context, id, body) }] : [];
+			return { changes, platform: input.platform };
+		},
 	},
 
 	simplify({ entity, platform }) {

@@ -50,3 +50,30 @@ export function resourceLocator(property: { displayName: string; name: string; s
 export function additionalFields(options: INodeProperties[]): INodeProperties {
 	return { displayName: 'Additional Fields', name: 'additionalFields', type: 'collection', placeholder: 'Add Field', default: {}, options };
 }
+
+/** Whether two JSON values are the same (object keys in any order). */
+export function sameJson(a: unknown, b: unknown): boolean {
+	if (a === b) return true;
+	if (!a || !b || typeof a !== 'object' || typeof b !== 'object' || Array.isArray(a) !== Array.isArray(b)) return false;
+	const left = a as IDataObject;
+	const right = b as IDataObject;
+	const keys = Object.keys(left);
+	return keys.length === Object.keys(right).length && keys.every((key) => Object.prototype.hasOwnProperty.call(right, key) && sameJson(left[key], right[key]));
+}
+
+// How Segment answers a secret setting: masked (the sandbox sends "••••••").
+const MASKED = /^[•*]+$/;
+
+/**
+ * The given settings that differ from the entity's, for Create or Update. A secret one (`secret`
+ * says which, or Segment answers it masked) cannot be compared: it is always sent when given.
+ */
+export function changedSettings(given: IDataObject, current: unknown, secret: (key: string) => boolean): IDataObject {
+	const now = current && typeof current === 'object' && !Array.isArray(current) ? (current as IDataObject) : {};
+	const changed: IDataObject = {};
+	for (const [key, value] of Object.entries(given)) {
+		const masked = typeof now[key] === 'string' && MASKED.test(now[key] as string);
+		if (secret(key) || masked || !sameJson(now[key], value)) changed[key] = value;
+	}
+	return changed;
+}

@@ -1,10 +1,10 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { segmentPath } from '../transport/proxyUrl';
-import type { Label } from '../transport/workspace';
+import { labelText, type Label } from '../transport/workspace';
 import { sourcePipelines } from './sourcePipelines';
-import { connectOnCreateProperties, connectSourceToWarehouse, createdButUnfinished, readConnectChoice } from './connections';
-import type { OperationContext, ResourceDefinition } from './types';
+import { connectionChanges, connectOnCreateProperties, connectSourceToWarehouse, createdButUnfinished, readConnectChoice } from './connections';
+import type { OperationContext, ResourceDefinition, UpsertChange } from './types';
 import { additionalFields, enabledOption, metadataOf, PLATFORM_OPTIONS, PLATFORMS, resourceLocator, statusOf, type Platform } from './shared';
 
 const SOURCE_CATEGORIES = ['analytics', 'marketing', 'crm'] as const;
@@ -60,6 +60,21 @@ function labelsOf(entity: IDataObject): Label[] {
 	return Array.isArray(entity.labels) ? (entity.labels as Label[]) : [];
 }
 
+/** The labels with the platform and / or category labels replaced; every other label is kept. */
+function withLabels(current: Label[], platform?: Platform, categories?: SourceCategory[]): Label[] {
+	const replaced = new Set([...(platform ? [PLATFORM_LABEL] : []), ...(categories ? [CATEGORY_LABEL] : [])]);
+	return [
+		...current.filter((label) => !replaced.has(label.key)).map(({ key, value }) => ({ key, value })),
+		...(platform ? platformLabels(platform) : []),
+		...(categories ? categoryLabels(categories) : []),
+	];
+}
+
+function sameLabels(a: Label[], b: Label[]): boolean {
+	const text = (labels: Label[]) => [...new Set(labels.map(labelText))].sort().join('\n');
+	return text(a) === text(b);
+}
+
 function readSlug(context: OperationContext, name: string, label: string): string {
 	const slug = context.params.text(name, label);
 	if (slug.length > MAX_SLUG_LENGTH || !SLUG.test(slug)) {
@@ -68,8 +83,21 @@ function readSlug(context: OperationContext, name: string, label: string): strin
 	return slug;
 }
 
-async function resolveSourceMetadataId(context: OperationContext, platform: Platform): Promise<string> {
-	const catalogId = context.params.id('catalogId', 'Catalog Entry', true);
+/** The parameters of Create (and Create or Update), read and checked. */
+function readSourceInput(context: OperationContext) {
+	const { params } = context;
+	return {
+		name: params.text('name', 'Name'),
+		slug: readSlug(context, 'slug', 'Slug'),
+		platform: params.choice('platform', 'Platform', PLATFORMS),
+		categories: params.choices('categories', 'Categories', SOURCE_CATEGORIES),
+		enabled: params.boolean('additionalFields.enabled', 'Enabled', true),
+		connect: readConnectChoice(params, CONNECT_WAREHOUSES),
+		catalogId: params.id('catalogId', 'Catalog Entry', true),
+	};
+}
+
+async function resolveSourceMetadataId(context: OperationContext, platform: Platform, catalogId: string): Promise<string> {
 	if (catalogId) return catalogId;
 	const slug = DEFAULT_SOURCE_SLUG[platform];
 	const catalog = await context.workspace.catalog('sources', context.params.itemIndex);
@@ -125,14 +153,10 @@ export const source: ResourceDefinition = {
 
 	async create(context) {
 		const { params, workspace } = context;
-		const name = params.text('name', 'Name');
-		const slug = readSlug(context, 'slug', 'Slug');
-		const platform = params.choice('platform', 'Platform', PLATFORMS);
-		const categories = params.choices('categories', 'Categories', SOURCE_CATEGORIES);
-		const enabled = params.boolean('additionalFields.enabled', 'Enabled', true);
-		const { choice, ids: warehouseIds } = readConnectChoice(params, CONNECT_WAREHOUSES);
+		const { name, slug, platform, categories, enabled, connect, catalogId } = readSourceInput(context);
+		const { choice, ids: warehouseIds } = connect;
 		const labels = [...platformLabels(platform), ...categoryLabels(categories)];
-		const metadataId = await resolveSourceMetadataId(context, platform);
+		const metadataId = await resolveSourceMetadataId(context, platform, catalogId);
 		// Labels first: a failure here leaves nothing half-made.
 		await workspace.ensureLabels(labels, params.itemIndex);
 		// Segment's create takes no name; it is set right after (as Segment's Terraform provider does).
@@ -144,6 +168,7 @@ export const source: ResourceDefinition = {
 		);
 		const id = String(created.source.id);
 		let entity = created.source;
+		context.created?.(entity);
 		const steps: Array<{ undone: string; run: () => Promise<void> }> = [
 			{ undone: 'its name', run: async () => void (entity = await patchSource(context, id, { name })) },
 			{ undone: 'its platform and category labels', run: async () => void (entity.labels = await putLabels(context, id, labels)) },
@@ -177,17 +202,46 @@ export const source: ResourceDefinition = {
 				params.itemIndex,
 			);
 			entity = current.source;
-			const replaced = new Set([...(platform ? [PLATFORM_LABEL] : []), ...(categories ? [CATEGORY_LABEL] : [])]);
-			labels = [
-				...labelsOf(entity).filter((label) => !replaced.has(label.key)).map(({ key, value }) => ({ key, value })),
-				...(platform ? platformLabels(platform) : []),
-				...(categories ? categoryLabels(categories) : []),
-			];
+			labels = withLabels(labelsOf(entity), platform, categories);
 			await workspace.ensureLabels(labels, params.itemIndex);
 		}
 		if (Object.keys(body).length) entity = await patchSource(context, id, body);
 		if (labels) entity!.labels = await putLabels(context, id, labels);
 		return { entity: entity! };
+	},
+
+	upsert: {
+		async key(context) {
+			// Every parameter is checked before the list is read.
+			const { slug } = readSourceInput(context);
+			return { key: slug, label: `slug "${slug}"` };
+		},
+		keyOf: (entity) => (typeof entity.slug === 'string' ? entity.slug : undefined),
+		async differences(context, existing) {
+			const { params, workspace } = context;
+			const input = readSourceInput(context);
+			const id = String(existing.id);
+			const metadata = metadataOf(existing);
+			if (input.catalogId && input.catalogId !== metadata.id && input.catalogId !== metadata.slug) {
+				throw params.fail(
+					`Catalog Entry: source ${id} (slug ${input.slug}) is a ${String(metadata.name ?? metadata.slug)} source (catalog entry ${String(metadata.id)}), not ${input.catalogId}`,
+					'Segment cannot change the kind of a source: leave Catalog Entry empty or pick its entry, or give the new source another slug.',
+				);
+			}
+			const body: IDataObject = {};
+			if (existing.name !== input.name) body.name = input.name;
+			if (existing.enabled !== input.enabled) body.enabled = input.enabled;
+			const labels = withLabels(labelsOf(existing), input.platform, input.categories);
+			const relabel = !sameLabels(labels, labelsOf(existing));
+			const changes: UpsertChange[] = await connectionChanges(context, CONNECT_WAREHOUSES, input.connect.choice, input.connect.ids, id);
+			if (relabel) {
+				// Made in the workspace first (nothing of the source changes if this fails).
+				await workspace.ensureLabels(labels, params.itemIndex);
+				changes.unshift({ what: 'its platform and category labels', send: async (entity) => ({ ...entity, labels: await putLabels(context, id, labels) }) });
+			}
+			if (Object.keys(body).length) changes.unshift({ what: `its ${Object.keys(body).join(' and ')}`, send: () => patchSource(context, id, body) });
+			return { changes };
+		},
 	},
 
 	simplify({ entity }) {

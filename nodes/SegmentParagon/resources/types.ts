@@ -12,6 +12,8 @@ export interface OperationContext {
 	params: Params;
 	/** Another resource's simplified shape (a warehouse's connected sources come out as sources). */
 	shape(resource: ResourceName, entity: IDataObject): IDataObject;
+	/** Told by a create as soon as Segment made the entity, before its later steps (Create or Update keeps it). */
+	created?(entity: IDataObject): void;
 }
 
 /** An entity Segment returned, with what the node knows beyond it (e.g. the platform chosen at create). */
@@ -51,6 +53,30 @@ export interface ParentOfResource {
 	label(params: Params): string;
 }
 
+/** One call Create or Update sends to an entity that exists; `what` names it in an error ("its name"). */
+export interface UpsertChange {
+	what: string;
+	/** Sends it; returns the entity as Segment answered, when the call answers one. */
+	send(entity: IDataObject): Promise<IDataObject | void>;
+}
+
+/** What differs between an item's parameters and the entity with its key: nothing is sent when `changes` is empty. */
+export interface UpsertPlan {
+	changes: UpsertChange[];
+	/** The platform the item names, for the simplified output (destinations). */
+	platform?: string;
+}
+
+/** What Create or Update needs of a resource; the shared path reads the list, keys it and runs the items. */
+export interface UpsertHooks {
+	/** The item's key from its parameters (checked), and how messages name it, e.g. `slug "website"`. */
+	key(context: OperationContext): Promise<{ key: string; label: string }>;
+	/** The key of an entity of the list; undefined: it matches no item. */
+	keyOf(entity: IDataObject): string | undefined;
+	/** Reads the item's other parameters (all of them, before anything is sent) and compares them with the entity. */
+	differences(context: OperationContext, entity: IDataObject): Promise<UpsertPlan>;
+}
+
 /** What differs between the resources; the CRUD path is shared. */
 export interface ResourceDefinition {
 	name: ResourceName;
@@ -74,6 +100,8 @@ export interface ResourceDefinition {
 	create(context: OperationContext): Promise<EntityResult>;
 	update(context: OperationContext, id: string, fields: IDataObject): Promise<EntityResult>;
 	simplify(result: EntityResult): IDataObject;
+	/** Create or Update (`upsert`), with the create's parameters; absent: the resource has none. */
+	upsert?: UpsertHooks;
 	/** How the entity is named in the "From list" dropdown. */
 	listName(entity: IDataObject): string;
 	/** Operations only this resource has, declared beside its CRUD parts (e.g. Test Connection). */

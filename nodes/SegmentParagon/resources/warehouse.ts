@@ -1,12 +1,13 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { segmentPath } from '../transport/proxyUrl';
-import { withoutSecrets } from '../transport/redact';
-import { connectOnCreateProperties, connectSourceToWarehouse, createdButUnfinished, readConnectChoice } from './connections';
+import { isSecretKey, withoutSecrets } from '../transport/redact';
+import type { Params } from '../validation';
+import { connectionChanges, connectOnCreateProperties, connectSourceToWarehouse, createdButUnfinished, readConnectChoice } from './connections';
 import type { OperationContext, ResourceDefinition } from './types';
-import { additionalFields, enabledOption, metadataOf, resourceLocator, statusOf } from './shared';
+import { additionalFields, changedSettings, enabledOption, metadataOf, resourceLocator, statusOf } from './shared';
 import { warehousePipelines } from './warehousePipelines';
-import { connectionFieldProperties, readConnectionFields, settingsFromFields, settingsFromJson, WAREHOUSE_TYPES, type WarehouseType } from './warehouseSettings';
+import { catalogOptions, connectionFieldProperties, readConnectionFields, settingsFromFields, settingsFromJson, WAREHOUSE_TYPES, type FieldType, type WarehouseType } from './warehouseSettings';
 
 // Segment's bookkeeping beside secret settings: not part of the connection a user gave.
 const SETTINGS_BOOKKEEPING = new Set(['name', 'ciphertext', 'encrypted']);
@@ -43,6 +44,41 @@ async function entryOfWarehouse(context: OperationContext, id: string): Promise<
 	if (!entry) throw params.fail(`Segment's warehouse catalog has no entry ${String(metadata.id)} (the type of warehouse ${id})`, 'Update Fields > Connection cannot be checked; change the settings in Segment\'s app.');
 	return entry;
 }
+
+/** The parameters of Create (and Create or Update), all read and checked before any lookup. */
+function readWarehouseInput({ params }: OperationContext) {
+	const name = params.text('name', 'Name');
+	const type = params.choice('type', 'Type', WAREHOUSE_TYPES);
+	const mode = params.choice('connectionMode', 'Connection Mode', ['fields', 'json'] as const, 'fields');
+	if (type === 'other' && mode === 'fields') {
+		throw params.fail('Type Other takes the connection as JSON', 'Set Connection Mode to "Using JSON" and give the settings of the Catalog Entry.');
+	}
+	const connection = mode === 'json' ? params.jsonObject('connection', 'Connection') : undefined;
+	return {
+		name,
+		type,
+		connection,
+		filled: connection ? [] : readConnectionFields(params, type as FieldType),
+		enabled: params.boolean('additionalFields.enabled', 'Enabled', true),
+		validateFirst: params.boolean('additionalFields.validateFirst', 'Validate First', false),
+		connect: readConnectChoice(params, CONNECT_SOURCES),
+	};
+}
+
+/** The settings to send, checked against the catalog entry; a create needs every required one. */
+function settingsOf(params: Params, input: ReturnType<typeof readWarehouseInput>, entry: IDataObject, requireAll: boolean): IDataObject {
+	return input.connection ? settingsFromJson(params, 'Connection', entry, input.connection, requireAll) : settingsFromFields(params, input.filled, entry, requireAll);
+}
+
+async function patchWarehouse(context: OperationContext, id: string, body: IDataObject): Promise<IDataObject> {
+	const data = await context.workspace.client.request<{ warehouse: IDataObject }>(
+		{ method: 'PATCH', path: segmentPath('warehouses', id), body, notFound: `Warehouse ${id}`, entity: 'warehouse' },
+		context.params.itemIndex,
+	);
+	return data.warehouse;
+}
+
+const warehouseKey = (name: string, slug: string) => `${name}\u0000${slug}`;
 
 async function validateSettings(context: OperationContext, entry: IDataObject, settings: IDataObject): Promise<void> {
 	const { params, workspace } = context;
@@ -136,20 +172,12 @@ export const warehouse: ResourceDefinition = {
 
 	async create(context) {
 		const { params, workspace } = context;
-		const name = params.text('name', 'Name');
-		const type = params.choice('type', 'Type', WAREHOUSE_TYPES);
-		const mode = params.choice('connectionMode', 'Connection Mode', ['fields', 'json'] as const, 'fields');
-		if (type === 'other' && mode === 'fields') {
-			throw params.fail('Type Other takes the connection as JSON', 'Set Connection Mode to "Using JSON" and give the settings of the Catalog Entry.');
-		}
 		// Every parameter is read and checked before the catalog is looked up.
-		const connection = mode === 'json' ? params.jsonObject('connection', 'Connection') : undefined;
-		const filled = connection ? [] : readConnectionFields(params, type as Exclude<WarehouseType, 'other'>);
-		const enabled = params.boolean('additionalFields.enabled', 'Enabled', true);
-		const validateFirst = params.boolean('additionalFields.validateFirst', 'Validate First', false);
-		const { choice, ids: sourceIds } = readConnectChoice(params, CONNECT_SOURCES);
-		const entry = await resolveWarehouseEntry(context, type);
-		const settings = connection ? settingsFromJson(params, 'Connection', entry, connection, true) : settingsFromFields(params, filled, entry);
+		const input = readWarehouseInput(context);
+		const { name, enabled, validateFirst } = input;
+		const { choice, ids: sourceIds } = input.connect;
+		const entry = await resolveWarehouseEntry(context, input.type);
+		const settings = settingsOf(params, input, entry, true);
 		if (validateFirst) await validateSettings(context, entry, settings);
 
 		const body: IDataObject = { metadataId: String(entry.id), name, enabled, settings };
@@ -160,6 +188,7 @@ export const warehouse: ResourceDefinition = {
 			params.itemIndex,
 		);
 		const id = String(data.warehouse.id);
+		context.created?.(data.warehouse);
 		for (const [index, sourceId] of sourceIds.entries()) {
 			try {
 				await connectSourceToWarehouse(workspace, params, id, sourceId);
@@ -172,7 +201,7 @@ export const warehouse: ResourceDefinition = {
 	},
 
 	async update(context, id, fields) {
-		const { params, workspace } = context;
+		const { params } = context;
 		const connection = fields.connection === undefined ? undefined : params.toJsonObject(fields.connection, 'Update Fields > Connection');
 		const name = fields.name === undefined ? undefined : params.text('updateFields.name', 'Update Fields > Name');
 		const enabled = fields.enabled === undefined ? undefined : params.boolean('updateFields.enabled', 'Update Fields > Enabled', true);
@@ -181,11 +210,36 @@ export const warehouse: ResourceDefinition = {
 		const body: IDataObject = { settings };
 		if (name !== undefined) body.name = name;
 		if (enabled !== undefined) body.enabled = enabled;
-		const data = await workspace.client.request<{ warehouse: IDataObject }>(
-			{ method: 'PATCH', path: segmentPath('warehouses', id), body, notFound: `Warehouse ${id}`, entity: 'warehouse' },
-			params.itemIndex,
-		);
-		return { entity: data.warehouse };
+		return { entity: await patchWarehouse(context, id, body) };
+	},
+
+	upsert: {
+		async key(context) {
+			const { name, type } = readWarehouseInput(context);
+			const slug = String((await resolveWarehouseEntry(context, type)).slug);
+			return { key: warehouseKey(name, slug), label: `name "${name}" and type ${slug}` };
+		},
+		keyOf(entity) {
+			const name = ((entity.settings as IDataObject | undefined) ?? {}).name ?? entity.name;
+			const slug = metadataOf(entity).slug;
+			return typeof name === 'string' && typeof slug === 'string' ? warehouseKey(name, slug) : undefined;
+		},
+		async differences(context, existing) {
+			const input = readWarehouseInput(context);
+			const entry = await resolveWarehouseEntry(context, input.type);
+			// Only the settings given are compared: a secret left empty stays as it is; one given is always sent.
+			const given = settingsOf(context.params, input, entry, false);
+			const secret = new Set(catalogOptions(entry).filter((option) => option.type === 'password').map((option) => option.name));
+			const settings = changedSettings(given, existing.settings, (key) => secret.has(key) || isSecretKey(key));
+			const changed = [...Object.keys(settings), ...(existing.enabled === input.enabled ? [] : ['enabled'])];
+			const id = String(existing.id);
+			const changes = await connectionChanges(context, CONNECT_SOURCES, input.connect.choice, input.connect.ids, id);
+			if (changed.length) {
+				const body: IDataObject = existing.enabled === input.enabled ? { settings } : { settings, enabled: input.enabled };
+				changes.unshift({ what: `its ${changed.join(', ')}`, send: () => patchWarehouse(context, id, body) });
+			}
+			return { changes };
+		},
 	},
 
 	simplify({ entity }) {

@@ -172,8 +172,8 @@ export function readConnectionFields(params: Params, type: FieldType): FilledFie
 	return filled;
 }
 
-/** Fields mode: each filled field under the first of its setting names the entry declares. */
-export function settingsFromFields(params: Params, filled: FilledField[], entry: IDataObject): IDataObject {
+/** Fields mode: each filled field under the first of its setting names the entry declares; `requireAll` for a create. */
+export function settingsFromFields(params: Params, filled: FilledField[], entry: IDataObject, requireAll = true): IDataObject {
 	const declared = new Set(catalogOptions(entry).map((option) => option.name));
 	const given: IDataObject = {};
 	const secretKeys = new Set<string>();
@@ -183,5 +183,5 @@ export function settingsFromFields(params: Params, filled: FilledField[], entry:
 		given[name] = value;
 		if (field.kind === 'password') secretKeys.add(name);
 	}
-	return checkSettings(params, 'Connection', entry, given, true, secretKeys);
+	return checkSettings(params, 'Connection', entry, given, requireAll, secretKeys);
 }
