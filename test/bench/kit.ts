@@ -10,13 +10,15 @@ import type { RunNodeResult } from '../helpers/engine';
 import { engine, keys, PROJECT_ID, USER_ID, USER_TOKEN } from '../helpers/world';
 
 export interface Args {
-	scenario: 'list' | 'get' | 'tokens' | 'upsert' | 'upsertIndex';
+	scenario: 'list' | 'get' | 'tokens' | 'upsert' | 'upsertIndex' | 'users';
 	runs: number;
 	latencyMs: number;
 	count?: number;
 	concurrency?: number;
 	/** upsert: the sources already in the workspace. */
 	workspace?: number;
+	/** users: the Paragon users the items act for (each connected, with a workspace of its own). */
+	users?: number;
 }
 
 export interface RemoteSandbox {
@@ -26,10 +28,10 @@ export interface RemoteSandbox {
 	close(): void;
 }
 
-export async function startRemoteSandbox(latencyMs: number): Promise<RemoteSandbox> {
+export async function startRemoteSandbox(latencyMs: number, extraUsers: string[] = []): Promise<RemoteSandbox> {
 	// eslint-disable-next-line @n8n/community-nodes/no-dangerous-functions -- the benchmark runs the sandbox in its own process
 	const child = fork(join(__dirname, 'sandboxProcess.js'), { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-	child.send({ projectId: PROJECT_ID, tokens: { [USER_TOKEN]: USER_ID }, publicKey: keys.publicPem, connectedUsers: [USER_ID], latencyMs });
+	child.send({ projectId: PROJECT_ID, tokens: { [USER_TOKEN]: USER_ID }, publicKey: keys.publicPem, connectedUsers: [USER_ID, ...extraUsers], latencyMs });
 	const answer = await new Promise<{ url?: string; error?: string }>((resolve) => child.once('message', resolve));
 	if (!answer.url) throw new Error(`sandbox did not start: ${answer.error}`);
 	const url = answer.url;

@@ -133,6 +133,24 @@ function upsertIndexTable() {
 	return rows;
 }
 
+function usersTable() {
+	const rows = ['| sandbox latency | execution | items | Paragon users | signatures made | requests sent | median time | per item |', '|---|---|---|---|---|---|---|---|'];
+	for (const latencyMs of LATENCIES) {
+		const { result } = run({ scenario: 'users', count: 1000, users: 100, latencyMs });
+		for (const cold of [true, false]) {
+			const runs = result.runs.filter((r) => r.cold === cold);
+			if (!runs.length) continue;
+			const signatures = Math.max(...runs.map((r) => r.signatures));
+			const requests = Math.max(...runs.map((r) => r.requests));
+			const users = Math.min(...runs.map((r) => r.users));
+			const flag = check(signatures <= (cold ? result.users : 0) && requests === result.count && users === result.users, `1,000 items over ${result.users} users at ${latencyMs} ms: ${signatures} signatures, ${requests} requests, ${users} workspaces reached`);
+			const time = median(runs.map((r) => r.ms));
+			rows.push(`| ${latencyMs} ms | ${cold ? 'first (no token cached)' : 'later (tokens cached)'} | ${count(result.count)} | ${result.users} | ${signatures}${flag} | ${count(requests)} | ${ms(time)} | ${ms(time / result.count)} |`);
+		}
+	}
+	return rows;
+}
+
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 const out = [
 	`Node ${process.version}, ${cpu} (${os.cpus().length} cores), median of ${RUNS} run(s); the sandbox in its own process; load average ${os.loadavg()[0].toFixed(2)} at start.`,
@@ -156,6 +174,10 @@ const out = [
 	'**The shared index of Create or Update** (100,000 entities of the list; sources with two labels each)',
 	'',
 	...upsertIndexTable(),
+	'',
+	'**Acting for many users** (1,000 Get Many items, limit 1, over 100 Paragon users with Options > Paragon User ID; one signing-key credential)',
+	'',
+	...usersTable(),
 ];
 process.stdout.write(`${out.join('\n')}\n`);
 if (failures.length) {

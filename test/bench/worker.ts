@@ -14,6 +14,7 @@ import { clearTokenCache, signatureCount } from '../../nodes/SegmentParagon/tran
 import { PROJECT_ID, USER_TOKEN } from '../helpers/world';
 import { measure, runNode, signingKey, startRemoteSandbox, userToken, type Args, type RemoteSandbox } from './kit';
 import { upsertIndexScenario, upsertScenario } from './upsert';
+import { benchUserIds, usersScenario } from './users';
 
 
 /** The baseline: Node's own http client with a keep-alive agent, one GET after the other. */
@@ -115,11 +116,11 @@ async function tokensScenario(sandbox: RemoteSandbox, args: Args) {
 
 async function main(): Promise<void> {
 	const args = JSON.parse(process.argv[2] ?? '{}') as Args;
-	const sandbox = await startRemoteSandbox(args.latencyMs);
+	const sandbox = await startRemoteSandbox(args.latencyMs, args.scenario === 'users' ? benchUserIds(args.users) : []);
 	try {
 		// One run first, not counted: loads n8n-core and warms the JIT.
 		await runNode({ resource: 'warehouse', operation: 'list', limit: 1 }, userToken(sandbox.url));
-		const scenarios = { list: listScenario, get: getScenario, tokens: tokensScenario, upsert: upsertScenario, upsertIndex: upsertIndexScenario };
+		const scenarios = { list: listScenario, get: getScenario, tokens: tokensScenario, upsert: upsertScenario, upsertIndex: upsertIndexScenario, users: usersScenario };
 		const result = await scenarios[args.scenario](sandbox, args);
 		process.stdout.write(`${JSON.stringify({ ...args, result, maxRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);
 	} finally {
