@@ -46,7 +46,7 @@ const require = createRequire(import.meta.url);
 const { startCliSandbox } = require('../../sandbox/cli');
 const { DEMO } = require('../../sandbox/demo-users');
 
-const EXAMPLE = { perCustomer: 'SegExPerCustomer01', inventory: 'SegExNightlyInv01', webhook: 'SegExWebhookSrc01', audit: 'SegExAuditDest01', agent: 'SegExAiAgentTool01', health: 'SegExWarehouseHlth', dropEvent: 'SegExDropEventFlt' };
+const EXAMPLE = { desired: 'SegExDesiredSt01', perCustomer: 'SegExPerCustomer01', inventory: 'SegExNightlyInv01', webhook: 'SegExWebhookSrc01', audit: 'SegExAuditDest01', agent: 'SegExAiAgentTool01', health: 'SegExWarehouseHlth', dropEvent: 'SegExDropEventFlt' };
 const LONELY_TOKEN = 'lonely-user-token';
 const LONELY_USER = 'lonely-user';
 
@@ -577,6 +577,33 @@ async function main() {
 					assert.equal(report.healthy, false);
 					assert.equal(report.warehouses, warehouses.length);
 					return `${report.failedConnections.length} failed connection(s), ${report.failedSyncs.length} failed sync(s)`;
+				},
+			],
+		]);
+
+		await runCases(EXAMPLE.desired, [
+			[
+				'example nightly-desired-state: Create or Update makes the workspace match; a second run writes nothing',
+				async (run, execution) => {
+					assertRan(execution);
+					const [summary, ...rest] = itemsOf(run, 'Summary');
+					assert.equal(rest.length, 0);
+					assert.ok(summary.created > 0, `nothing created: ${JSON.stringify(summary)}`);
+					const writes = sandbox.requests.filter((request) => request.method !== 'GET');
+					assert.ok(writes.length > 0);
+					// Run again on the workspace as it is now: only the list reads, no write, all unchanged.
+					sandbox.clearRequests();
+					const again = await executeWorkflow(EXAMPLE.desired, { env });
+					assertRan(again);
+					const [second] = itemsOf(again.run, 'Summary');
+					assert.deepEqual({ created: second.created, updated: second.updated }, { created: 0, updated: 0 });
+					assert.equal(second.unchanged, summary.created + summary.updated + summary.unchanged);
+					assert.deepEqual(sandbox.requests.filter((request) => request.method !== 'GET').map(call), []);
+					// Each list read once (one page each here); lookups (catalogs) at most once per execution.
+					const reads = sandbox.requests.map(call);
+					assert.deepEqual(reads.filter((read) => !read.startsWith('GET /catalog/')).sort(), ['GET /destinations', 'GET /sources']);
+					assert.equal(new Set(reads).size, reads.length, `a read was made twice: ${reads.join(', ')}`);
+					return `first run: ${summary.created} created, ${summary.updated} updated, ${summary.unchanged} unchanged (${writes.length} writes); second: ${second.unchanged} unchanged, ${sandbox.requests.length} list reads, 0 writes`;
 				},
 			],
 		]);

@@ -81,12 +81,12 @@ async function playRow({ scenario, stepIndex, fault }: Row): Promise<void> {
 		const retried = fault.retried(step);
 		const injected = fault.make(step);
 		sandbox.addFault(injected);
-		const created = () => ({
+		const counts = () => ({
 			warehouses: sandbox.entities('warehouses').length,
 			sources: sandbox.entities('sources').length,
 			filters: (sandbox as unknown as { filters: (id: string) => unknown[] }).filters(ids.destinationId).length,
 		});
-		const before = created();
+		const before = counts();
 
 		const started = Date.now();
 		const options = fault.name === 'timeout' ? { options: { timeout: TIMEOUT_MS } } : {};
@@ -124,7 +124,7 @@ async function playRow({ scenario, stepIndex, fault }: Row): Promise<void> {
 				expect(result.error.description).toMatch(/may or may not have created|not known whether Segment created/);
 				// The write was processed before its answer was lost: it exists exactly once.
 				const key = step.path === '/warehouses' ? 'warehouses' : step.path.endsWith('/filters') ? 'filters' : 'sources';
-				expect(created()[key]).toBe(before[key] + 1);
+				expect(counts()[key]).toBe(before[key] + 1);
 			}
 			// A step after the source's POST: the source exists, and the error says so with what is left.
 			const left = scenario.name.startsWith('source create') && step.path.includes('{new}') ? LEFT_AFTER[step.method] : undefined;

@@ -11,8 +11,6 @@ type FilterAction = (typeof ACTIONS)[number];
 const SEGMENT_ACTION: Record<FilterAction, string> = { drop: 'DROP', sample: 'SAMPLE', allowProperties: 'ALLOW_PROPERTIES', dropProperties: 'DROP_PROPERTIES' };
 const DEFAULT_ACTION: FilterAction = 'drop';
 
-const FQL_LINK = 'https://segment.com/docs/api/public-api/fql/';
-
 const titleProperty: INodeProperties = { displayName: 'Title', name: 'title', type: 'string', default: '', placeholder: 'e.g. Drop test events' };
 const conditionProperty: INodeProperties = {
 	displayName: 'Condition',
@@ -20,7 +18,7 @@ const conditionProperty: INodeProperties = {
 	type: 'string',
 	default: '',
 	placeholder: 'e.g. type = "track" and event = "Order Completed"',
-	description: `Which events the filter applies to, in <a href="${FQL_LINK}">Segment's FQL</a>; sent as "if"`,
+	description: 'Which events the filter applies to, in <a href="https://segment.com/docs/api/public-api/fql/">Segment\'s FQL</a>; sent as "if"',
 };
 const actionProperty: INodeProperties = {
 	displayName: 'Action',
@@ -28,10 +26,10 @@ const actionProperty: INodeProperties = {
 	type: 'options',
 	default: DEFAULT_ACTION,
 	options: [
-		{ name: 'Allow Properties', value: 'allowProperties', description: 'Keep only the listed fields of matching events' },
-		{ name: 'Drop', value: 'drop', description: 'Drop matching events' },
-		{ name: 'Drop Properties', value: 'dropProperties', description: 'Remove the listed fields from matching events' },
-		{ name: 'Sample', value: 'sample', description: 'Let only a share of matching events through' },
+		{ name: 'Allow Properties', value: 'allowProperties', description: 'Keep only the listed fields of matching events', action: 'Keep only the listed fields of matching events' },
+		{ name: 'Drop', value: 'drop', description: 'Drop matching events', action: 'Drop matching events' },
+		{ name: 'Drop Properties', value: 'dropProperties', description: 'Remove the listed fields from matching events', action: 'Remove the listed fields from matching events' },
+		{ name: 'Sample', value: 'sample', description: 'Let only a share of matching events through', action: 'Let only a share of matching events through' },
 	],
 };
 // Shown for their action; not `required`, as Action may be an expression (checked when the node runs).
