@@ -1,5 +1,5 @@
 'use strict';
-// npm run bench [-- --runs 5]
+// npm run bench [-- --runs 5] [-- --only list,get,tokens,upsert,upsertIndex,users]
 //
 // Runs each scenario of test/bench/worker.ts in its own Node process (the node in the real n8n
 // engine, in-process; the sandbox in a child process), against the sandbox with no added latency
@@ -152,32 +152,20 @@ function usersTable() {
 }
 
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+// The tables, each one scenario; `--only get,users` runs some of them (default: all).
+const onlyFlag = process.argv.indexOf('--only');
+const only = onlyFlag > 0 ? process.argv[onlyFlag + 1].split(',') : undefined;
+const TABLES = [
+	['list', '**Get Many, Return All (warehouses)**', listTable],
+	['get', '**1,000 Get items in one execution** (warehouse get, ids from the items)', getTable],
+	['tokens', '**Token and catalog per execution** (100 warehouse creates in one execution, Token Source: Signing Key)', tokenTable],
+	['upsert', `**Create or Update** (${count(UPSERT.count)} source upserts against ${count(UPSERT.workspace)} sources, then the same workflow again; median of ${UPSERT.runs} run(s))`, upsertTable],
+	['upsertIndex', '**The shared index of Create or Update** (100,000 entities of the list; sources with two labels each)', upsertIndexTable],
+	['users', '**Acting for many users** (1,000 Get Many items, limit 1, over 100 Paragon users with Options > Paragon User ID; one signing-key credential)', usersTable],
+];
 const out = [
 	`Node ${process.version}, ${cpu} (${os.cpus().length} cores), median of ${RUNS} run(s); the sandbox in its own process; load average ${os.loadavg()[0].toFixed(2)} at start.`,
-	'',
-	'**Get Many, Return All (warehouses)**',
-	'',
-	...listTable(),
-	'',
-	'**1,000 Get items in one execution** (warehouse get, ids from the items)',
-	'',
-	...getTable(),
-	'',
-	'**Token and catalog per execution** (100 warehouse creates in one execution, Token Source: Signing Key)',
-	'',
-	...tokenTable(),
-	'',
-	`**Create or Update** (${count(UPSERT.count)} source upserts against ${count(UPSERT.workspace)} sources, then the same workflow again; median of ${UPSERT.runs} run(s))`,
-	'',
-	...upsertTable(),
-	'',
-	'**The shared index of Create or Update** (100,000 entities of the list; sources with two labels each)',
-	'',
-	...upsertIndexTable(),
-	'',
-	'**Acting for many users** (1,000 Get Many items, limit 1, over 100 Paragon users with Options > Paragon User ID; one signing-key credential)',
-	'',
-	...usersTable(),
+	...TABLES.filter(([name]) => !only || only.includes(name)).flatMap(([, title, table]) => ['', title, '', ...table()]),
 ];
 process.stdout.write(`${out.join('\n')}\n`);
 if (failures.length) {

@@ -8,7 +8,7 @@ import { Workspace } from '../transport/workspace';
 import { Params } from '../validation';
 import { mapItems } from './mapItems';
 import { operationsOf } from './operations';
-import { readActingAs, readRunOptions, type ActingAs } from './runOptions';
+import { readActingAs, readRunOptions, usesActingOptions, type ActingAs } from './runOptions';
 
 /** Runs the chosen operation for each input item (Options > Concurrency at a time); one client and one catalog cache per execution. */
 export async function route(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
@@ -31,11 +31,13 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 		return workspace;
 	};
 	const shape = (name: ResourceName, entity: IDataObject) => RESOURCES[name].simplify({ entity });
+	// Reading the two options costs two parameter lookups per item: skipped when neither is set.
+	const actsForUsers = usesActingOptions(this);
 
 	const runItem = async (itemIndex: number): Promise<INodeExecutionData[]> => {
 		try {
 			const params = new Params(this, itemIndex);
-			const entries = await declaration.run({ fn: this, workspace: workspaceFor(readActingAs(params)), params, shape });
+			const entries = await declaration.run({ fn: this, workspace: workspaceFor(actsForUsers ? readActingAs(params) : {}), params, shape });
 			return entries.map((json) => ({ json, pairedItem: { item: itemIndex } }));
 		} catch (error) {
 			if (this.continueOnFail()) {

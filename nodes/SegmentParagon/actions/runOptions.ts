@@ -64,6 +64,14 @@ export interface ActingAs {
 	credentialId?: string;
 }
 
+/** Whether Options holds Paragon User ID or Paragon Credential ID at all (as stored: a value or an expression). */
+export function usesActingOptions(fn: IExecuteFunctions): boolean {
+	const options = fn.getNode().parameters.options;
+	if (!options || typeof options !== 'object' || Array.isArray(options)) return false;
+	const stored = options as Record<string, unknown>;
+	return ['paragonUserId', 'paragonCredentialId'].some((name) => stored[name] !== undefined && stored[name] !== '');
+}
+
 /** Read per item: each item may act for its own Paragon user (checked like an id). */
 export function readActingAs(params: Params): ActingAs {
 	const userId = params.id('options.paragonUserId', 'Options > Paragon User ID', true);
