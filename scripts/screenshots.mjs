@@ -12,7 +12,8 @@
 //   docs/get-syncs.png          Warehouse > Get Syncs on the demo warehouse "My Data Warehouse", executed
 //   docs/test-connection.png    Warehouse > Test Connection on "Staging Postgres", executed: FAILED
 //   docs/destination-filter-create.png  the parameters of Destination Filter > Create (Sample), not run
-//   (the last three: scripts/screenshots/pipelines.mjs)
+//   docs/upsert.png             Source > Create or Update on the demo "Website Analytics", executed: unchanged
+//   (the last four: scripts/screenshots/pipelines.mjs)
 //
 // Options: --only=<name>[,<name>...] (e.g. --only=credential,workflow-run), --out=<dir> (default docs/),
 // --help.
@@ -25,8 +26,9 @@
 //   SCREENSHOT_CREDENTIAL   name of the credential to show (default: Segment sandbox)
 //
 // What it leaves behind in n8n: one more execution of the example workflow (which only reads from
-// Segment). The temporary workflows it creates for the parameter panels and the two warehouse runs
-// (which only read) are deleted again with their executions (also on Ctrl-C, and a leftover of a
+// Segment). The temporary workflows it creates for the parameter panels, the two warehouse runs
+// (which only read) and the Create or Update run (which writes nothing while the demo source matches
+// its parameters) are deleted again with their executions (also on Ctrl-C, and a leftover of a
 // killed run is removed by the next run); no credential is saved, no destination filter created.
 import fs from 'node:fs';
 import os from 'node:os';

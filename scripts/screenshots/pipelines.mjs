@@ -1,14 +1,19 @@
-// The pictures of README's "Pipelines" and "Destination filters" sections, for `npm run screenshots`:
+// The pictures of README's "Pipelines", "Destination filters" and "Create or Update" sections, for
+// `npm run screenshots`:
 //
 //   docs/get-syncs.png                  Warehouse > Get Syncs on "My Data Warehouse", executed, its sync reports
 //   docs/test-connection.png            Warehouse > Test Connection on "Staging Postgres", executed: FAILED
 //   docs/destination-filter-create.png  Destination Filter > Create (Sample, 25 %), parameters only, not run
+//   docs/upsert.png                     Source > Create or Update of the demo "Website Analytics", executed:
+//                                       "upsert": "unchanged"
 //
 // Each gets a scratch workflow of its own (manual trigger + one Segment node), created over n8n's
 // REST API with the demo entity already picked: its id comes from the node's own list search, asked
 // the way the editor asks it, so a renamed or missing demo entity fails here with its name. The
-// two warehouse shots run the node from its panel ("Execute step"); both only read from Segment
-// (Get Syncs uses one of Segment's 2 calls a minute; a second run within the minute waits for it).
+// two warehouse shots and the upsert run the node from its panel ("Execute step"); all three only
+// read from Segment (Get Syncs uses one of Segment's 2 calls a minute; a second run within the
+// minute waits for it). The upsert's parameters are the demo source's own, so nothing differs and
+// nothing is sent; a changed demo source would be updated, and the picture then fails on "unchanged".
 import path from 'node:path';
 
 import {
@@ -24,7 +29,7 @@ import {
 	waitForShown,
 } from './editor.mjs';
 
-export const PIPELINE_SHOTS = ['get-syncs', 'test-connection', 'destination-filter-create'];
+export const PIPELINE_SHOTS = ['get-syncs', 'test-connection', 'destination-filter-create', 'upsert'];
 
 // Names and ids are fixed: the workflow's name shows in the picture, and a leftover of a killed run
 // is recognised by name and node id.
@@ -61,6 +66,22 @@ const SCRATCH = {
 			percent: 25,
 		}),
 	},
+	upsert: {
+		name: 'Keep the website source as it should be',
+		triggerId: 'a3c1b4e2-0000-4000-8000-5c4ee4540401',
+		nodeId: 'a3c1b4e2-0000-4000-8000-5c4ee4540402',
+		nodeName: 'Create or update a source',
+		// Nothing to pick: Create or Update finds the source by its slug.
+		parameters: () => ({
+			resource: 'source',
+			operation: 'upsert',
+			name: 'Website Analytics',
+			slug: 'website_analytics',
+			platform: 'web',
+			categories: ['analytics'],
+			additionalFields: {},
+		}),
+	},
 };
 
 /** The demo entity named `pick.name`, as the editor's "From list" would store it (id from the node's list search). */
@@ -95,19 +116,19 @@ export async function createPipelineScratch(rest, credential, only, temporary) {
 	for (const shot of PIPELINE_SHOTS.filter((name) => only.includes(name))) {
 		const scratch = SCRATCH[shot];
 		for (const old of await listScratch(rest, scratch.name, scratch.nodeId)) await deleteWorkflow(rest, old.id);
-		const picked = await pickFromList(rest, credential, scratch);
+		const picked = scratch.pick ? await pickFromList(rest, credential, scratch) : undefined;
 		const workflow = await createTriggerAndNodeWorkflow(rest, credential, {
 			name: scratch.name,
 			triggerId: scratch.triggerId,
 			node: { id: scratch.nodeId, name: scratch.nodeName, parameters: scratch.parameters(picked) },
 		});
 		temporary.push(workflow);
-		created[shot] = { workflow, nodeId: scratch.nodeId, nodeName: scratch.nodeName, picked, pickedParameter: scratch.pick.parameter };
+		created[shot] = { workflow, nodeId: scratch.nodeId, nodeName: scratch.nodeName, picked, pickedParameter: scratch.pick?.parameter };
 	}
 	return created;
 }
 
-/** Opens the scratch node's panel and waits for its picked entity, the operation and the credential. */
+/** Opens the scratch node's panel and waits for its picked entity (if any), the operation and the credential. */
 async function openNode(page, { baseUrl, credential, scratch, operation }) {
 	// n8n keeps panel widths, display modes and the logs panel's state in localStorage, so what an
 	// earlier picture did would show here: start as a fresh browser would (the login is a cookie).
@@ -117,7 +138,7 @@ async function openNode(page, { baseUrl, credential, scratch, operation }) {
 	const ndv = page.locator('[data-test-id="ndv"]');
 	await ndv.waitFor();
 	await waitForShown(ndv.locator('[data-test-id="parameter-input-operation"]'), operation, 'the Operation parameter');
-	await waitForShown(ndv.locator(`[data-test-id="resource-locator-${scratch.pickedParameter}"]`), scratch.picked.cachedResultName, `the ${scratch.pickedParameter} parameter`);
+	if (scratch.picked) await waitForShown(ndv.locator(`[data-test-id="resource-locator-${scratch.pickedParameter}"]`), scratch.picked.cachedResultName, `the ${scratch.pickedParameter} parameter`);
 	await waitForShown(ndv.locator('[data-test-id="node-credentials-select"]'), credential.name, 'the credential');
 	return ndv;
 }
@@ -188,9 +209,25 @@ async function shootDestinationFilterCreate(page, shared) {
 	await capture(page, path.join(shared.out, 'destination-filter-create.png'));
 }
 
+async function shootUpsert(page, shared) {
+	const scratch = shared.pipelines.upsert;
+	const ndv = await openNode(page, { ...shared, scratch, operation: 'Create or Update' });
+	await waitForShown(ndv.locator('[data-test-id="parameter-input-resource"]'), 'Source', 'the Resource parameter');
+	await waitForShown(ndv.locator('[data-test-id="parameter-input-name"]'), 'Website Analytics', 'the Name parameter');
+	await waitForShown(ndv.locator('[data-test-id="parameter-input-slug"]'), 'website_analytics', 'the Slug parameter');
+	await waitForShown(ndv.locator('[data-test-id="parameter-input-platform"]'), 'Web', 'the Platform parameter');
+	await waitForShown(ndv.locator('[data-test-id="parameter-input-categories"]'), 'Analytics', 'the Categories parameter');
+	const output = await executeNode(page, ndv, { ...shared, scratch, mode: 'JSON', expected: ['"upsert"', 'unchanged'] });
+	// The upsert field comes last in the item: bring it into view should the item be taller than the panel.
+	await output.locator('[data-test-id="ndv-data-container"]').getByText('"upsert"').first().scrollIntoViewIfNeeded();
+	await checkToasts(page);
+	await capture(page, path.join(shared.out, 'upsert.png'));
+}
+
 /** Steps for screenshots.mjs's list: [names, shoot(page, shared)]; `shared.pipelines` holds createPipelineScratch's workflows. */
 export const PIPELINE_STEPS = [
 	[['get-syncs'], shootGetSyncs],
 	[['test-connection'], shootTestConnection],
 	[['destination-filter-create'], shootDestinationFilterCreate],
+	[['upsert'], shootUpsert],
 ];
