@@ -6,6 +6,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { rl } from '../helpers/engine';
 import type { Sandbox } from '../helpers/world';
+import { labelsOf, sourceCreateSteps } from './sourceSteps';
 import { WAREHOUSE_PASSWORD } from './support';
 
 export interface Ids {
@@ -44,7 +45,6 @@ export function newIds(sandbox: Sandbox): string[] {
 	return [source, ...warehouses].filter(Boolean).map((entity) => String(entity!.id));
 }
 
-const labelsOf = (entity: IDataObject | undefined) => ((entity?.labels as Array<{ key: string; value: string }>) ?? []).map(({ key, value }) => `${key}:${value}`).sort();
 
 export const SCENARIOS: Scenario[] = [
 	{
@@ -139,16 +139,7 @@ export const SCENARIOS: Scenario[] = [
 		// Labels platform:server and category:crm do not exist yet: both are created first.
 		name: 'source create',
 		parameters: () => ({ resource: 'source', operation: 'create', name: 'New Source', slug: 'new_source', platform: 'server', categories: ['crm'] }),
-		steps: () => [
-			{ method: 'GET', path: '/catalog/sources', faulted: true },
-			{ method: 'GET', path: '/labels', faulted: true },
-			{ method: 'POST', path: '/labels', faulted: true },
-			{ method: 'POST', path: '/labels', faulted: false },
-			{ method: 'POST', path: '/sources', faulted: true, creates: true },
-			// Segment's create takes no name: it is set right after.
-			{ method: 'PATCH', path: '/sources/{new}', faulted: true },
-			{ method: 'PUT', path: '/sources/{new}/labels', faulted: true },
-		],
+		steps: sourceCreateSteps,
 		succeeded: (sandbox, _ids, out) => {
 			const created = sandbox.entities('sources').filter((entity) => entity.slug === 'new_source');
 			expect(created).toHaveLength(1);

@@ -7,25 +7,16 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { rl } from '../helpers/engine';
 import type { Scenario } from './scenarios';
+import { labelsOf, sourceCreateSteps } from './sourceSteps';
 import { WAREHOUSE_PASSWORD } from './support';
 
-const labelsOf = (entity: IDataObject | undefined) => ((entity?.labels as Array<{ key: string; value: string }>) ?? []).map(({ key, value }) => `${key}:${value}`).sort();
 
 export const UPSERT_SCENARIOS: Scenario[] = [
 	{
 		// Nothing has the slug: the list, then the whole source create.
 		name: 'source upsert (no match: create)',
 		parameters: () => ({ resource: 'source', operation: 'upsert', name: 'New Source', slug: 'new_source', platform: 'server', categories: ['crm'] }),
-		steps: () => [
-			{ method: 'GET', path: '/sources', faulted: true },
-			{ method: 'GET', path: '/catalog/sources', faulted: true },
-			{ method: 'GET', path: '/labels', faulted: true },
-			{ method: 'POST', path: '/labels', faulted: true },
-			{ method: 'POST', path: '/labels', faulted: false },
-			{ method: 'POST', path: '/sources', faulted: true, creates: true },
-			{ method: 'PATCH', path: '/sources/{new}', faulted: true },
-			{ method: 'PUT', path: '/sources/{new}/labels', faulted: true },
-		],
+		steps: () => [{ method: 'GET', path: '/sources', faulted: true }, ...sourceCreateSteps()],
 		succeeded: (sandbox, _ids, out) => {
 			const created = sandbox.entities('sources').filter((entity) => entity.slug === 'new_source');
 			expect(created).toHaveLength(1);
