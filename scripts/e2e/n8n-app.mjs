@@ -250,6 +250,29 @@ export function nodeItems(run, nodeName, { output = 0, runIndex = 0 } = {}) {
 }
 
 /**
+ * Stops a child started with `detached: true` (its own process group): `signal` to the group (or
+ * to the child alone), SIGKILL to the group after `graceMs`, and whatever is left in the group
+ * (a task runner, a postgres backend) once the child has exited. Resolves with the child's exit.
+ */
+export async function stopProcessGroup(child, exitPromise, exitedNow, { signal = 'SIGTERM', group = true, graceMs = 20_000 } = {}) {
+	const kill = (pid, sig) => {
+		try {
+			process.kill(pid, sig);
+		} catch {
+			// already gone
+		}
+	};
+	if (!exitedNow()) {
+		kill(group ? -child.pid : child.pid, signal);
+		const timer = setTimeout(() => kill(-child.pid, 'SIGKILL'), graceMs);
+		await exitPromise;
+		clearTimeout(timer);
+	}
+	kill(-child.pid, 'SIGKILL');
+	return await exitPromise;
+}
+
+/**
  * Calls `onLine` with each line of `stream`: a JSON object as parsed (n8n's N8N_LOG_FORMAT=json),
  * anything else as `{message, raw: true}`. `tee` gets the raw chunks (a log file).
  */
@@ -303,25 +326,7 @@ export async function startServer({ env, port, onLine, readyTimeoutMs = 120_000 
 		logs,
 		exited: exitPromise,
 		stop(graceMs = 20_000) {
-			if (stopping) return stopping;
-			stopping = (async () => {
-				if (exited) return exited;
-				try {
-					process.kill(-child.pid, 'SIGTERM');
-				} catch {}
-				const timer = setTimeout(() => {
-					try {
-						process.kill(-child.pid, 'SIGKILL');
-					} catch {}
-				}, graceMs);
-				const result = await exitPromise;
-				clearTimeout(timer);
-				// Anything left in the group (a task runner) goes too.
-				try {
-					process.kill(-child.pid, 'SIGKILL');
-				} catch {}
-				return result;
-			})();
+			stopping ||= stopProcessGroup(child, exitPromise, () => exited, { graceMs });
 			return stopping;
 		},
 	};

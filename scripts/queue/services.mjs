@@ -7,7 +7,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
-import { portInUse, readLogLines } from '../e2e/n8n-app.mjs';
+import { portInUse, readLogLines, stopProcessGroup } from '../e2e/n8n-app.mjs';
 import { n8nEntry, nodeBinary } from '../n8n-runtime.mjs';
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -107,24 +107,8 @@ export function startProcess({ name, command, args = [], env = process.env, cwd,
 				.join('\n');
 		},
 		stop({ signal = 'SIGTERM', group = true, graceMs = 15_000 } = {}) {
-			if (stopping) return stopping;
-			stopping = (async () => {
-				if (!exited) {
-					try {
-						process.kill(group ? -child.pid : child.pid, signal);
-					} catch {}
-					const timer = setTimeout(() => {
-						try {
-							process.kill(-child.pid, 'SIGKILL');
-						} catch {}
-					}, graceMs);
-					await exitPromise;
-					clearTimeout(timer);
-				}
-				// Whatever is left in its group (a task runner, a postgres backend) goes too.
-				try {
-					process.kill(-child.pid, 'SIGKILL');
-				} catch {}
+			stopping ||= (async () => {
+				await stopProcessGroup(child, exitPromise, () => exited, { signal, group, graceMs });
 				await new Promise((resolve) => (out ? out.end(resolve) : resolve()));
 				return exited;
 			})();
