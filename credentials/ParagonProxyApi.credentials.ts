@@ -1,7 +1,7 @@
 import type { IAuthenticate, ICredentialTestRequest, ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
 
-import { DEFAULT_PROXY_BASE_URL, proxyUrl, RAW_RESPONSE_HEADER, readProxySettings } from '../nodes/SegmentParagon/transport/proxyUrl';
-import { userTokenFor } from '../nodes/SegmentParagon/transport/userToken';
+import { DEFAULT_PROXY_BASE_URL, proxyUrl, RAW_RESPONSE_HEADER, readProxySettings } from '../nodes/shared/transport/proxyUrl';
+import { userTokenFor } from '../nodes/shared/transport/userToken';
 
 // Neither of these holds a secret, though their names (fixed by the product contract) contain
 // "token": declared apart so n8n's password-field lint, which matches names, does not mask them.

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { MAX_LIMIT, MAX_OFFSET, operationsOf } from './actions/operations';
+import { operationsOf } from './actions/operations';
+import { MAX_LIMIT, MAX_OFFSET } from './resources/crud';
 import { optionsProperty } from './actions/runOptions';
 import { RESOURCES } from './resources';
 import type { OperationDeclaration, ResourceDefinition } from './resources/types';

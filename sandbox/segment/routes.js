@@ -11,21 +11,10 @@ const filters = require('./filters');
 const { listSyncs } = require('./syncs');
 const { ok, notFound } = require('./answers');
 const { readPagination, pagination } = require('./query');
+const { paged, bodiless } = require('./route-marks');
 
 const KINDS = { warehouses, sources, destinations };
 const has = (object, key) => Object.prototype.hasOwnProperty.call(object, key);
-
-// Handlers marked paged read the query themselves (pagination.*); the others take none.
-function paged(run) {
-	run.paged = true;
-	return run;
-}
-
-// Handlers marked bodiless take no body (Segment's SDK sends none, and no Content-Type).
-function bodiless(run) {
-	run.bodiless = true;
-	return run;
-}
 
 function listCatalog(state, kind, params) {
 	const scope = `catalog/${kind}`;
@@ -91,8 +80,8 @@ function filterRoutes(segments) {
 	return null;
 }
 
-function matchRoute(segments) {
-	if (segments.length === 0 || segments.some((segment) => segment === '')) return null;
+// The routes of warehouses, sources, destinations, filters, catalogs and labels.
+function coreRoutes(segments) {
 	const [first, second] = segments;
 	const kind = has(KINDS, first) ? KINDS[first] : null;
 	if (kind && segments.length === 1) {
@@ -115,6 +104,19 @@ function matchRoute(segments) {
 	}
 	if (first === 'labels' && segments.length === 1) {
 		return { GET: (c) => labels.list(c.ws), POST: (c) => labels.create(c.ws, c.body) };
+	}
+	return null;
+}
+
+// Each resource module answers the paths it owns (segments → { METHOD: handler } or null).
+// A new resource adds its own function here, in its own file.
+const ROUTE_TABLES = [coreRoutes];
+
+function matchRoute(segments) {
+	if (segments.length === 0 || segments.some((segment) => segment === '')) return null;
+	for (const table of ROUTE_TABLES) {
+		const methods = table(segments);
+		if (methods) return methods;
 	}
 	return null;
 }

@@ -1,7 +1,7 @@
 /** Issue 14's figures: one signing-key credential acting for many Paragon users in one execution. */
 import type { INodeParameters } from 'n8n-workflow';
 
-import { clearTokenCache, signatureCount } from '../../nodes/SegmentParagon/transport/userToken';
+import { clearTokenCache, signatureCount } from '../../nodes/shared/transport/userToken';
 import { measure, runNode, signingKey, type Args, type RemoteSandbox } from './kit';
 
 export const BENCH_USERS = 100;

@@ -10,7 +10,7 @@ import http from 'node:http';
 
 import type { INodeParameters } from 'n8n-workflow';
 
-import { clearTokenCache, signatureCount } from '../../nodes/SegmentParagon/transport/userToken';
+import { clearTokenCache, signatureCount } from '../../nodes/shared/transport/userToken';
 import { PROJECT_ID, USER_TOKEN } from '../helpers/world';
 import { measure, runNode, signingKey, startRemoteSandbox, userToken, type Args, type RemoteSandbox } from './kit';
 import { upsertIndexScenario, upsertScenario } from './upsert';

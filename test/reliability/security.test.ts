@@ -7,7 +7,7 @@ import { createPublicKey, generateKeyPairSync, verify } from 'node:crypto';
 
 import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { clearTokenCache } from '../../nodes/SegmentParagon/transport/userToken';
+import { clearTokenCache } from '../../nodes/shared/transport/userToken';
 import { rl } from '../helpers/engine';
 import {
 	arrangeWorkspace,

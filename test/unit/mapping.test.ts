@@ -1,8 +1,8 @@
-import { describeHttpFailure } from '../../nodes/SegmentParagon/transport/errors';
-import { destination, inCategories, normaliseSlug, seedCategories, supportedPlatforms } from '../../nodes/SegmentParagon/resources/destination';
-import { source } from '../../nodes/SegmentParagon/resources/source';
-import { warehouse } from '../../nodes/SegmentParagon/resources/warehouse';
-import { redact, secretValues } from '../../nodes/SegmentParagon/transport/redact';
+import { describeHttpFailure } from '../../nodes/shared/transport/errors';
+import { destination, inCategories, normaliseSlug, seedCategories, supportedPlatforms } from '../../nodes/SegmentParagon/resources/destination/destination';
+import { source } from '../../nodes/SegmentParagon/resources/source/source';
+import { warehouse } from '../../nodes/SegmentParagon/resources/warehouse/warehouse';
+import { redact, secretValues } from '../../nodes/shared/transport/redact';
 
 describe('warehouse.simplify', () => {
 	it('gives the seed\'s shape, name from settings, secrets left out', () => {

@@ -1,4 +1,4 @@
-import { listAll, type Page } from '../../nodes/SegmentParagon/transport/paging';
+import { listAll, type Page } from '../../nodes/shared/transport/paging';
 
 /** A fake list of `total` entries served like Segment: cursor = position. */
 function server(total: number) {

@@ -1,4 +1,4 @@
-import { proxyUrl, readProxySettings, segmentPath } from '../../nodes/SegmentParagon/transport/proxyUrl';
+import { proxyUrl, readProxySettings, segmentPath } from '../../nodes/shared/transport/proxyUrl';
 
 describe('proxyUrl', () => {
 	it('defaults to Paragon cloud and the US workspace', () => {

@@ -1,4 +1,4 @@
-import { isRetryableStatus, retryDelay, serverRequestedWait } from '../../nodes/SegmentParagon/transport/retry';
+import { isRetryableStatus, retryDelay, serverRequestedWait } from '../../nodes/shared/transport/retry';
 
 const now = Date.UTC(2026, 10, 26, 12, 0, 0);
 

@@ -7,8 +7,8 @@ import {
 	normalisePem,
 	signatureCount,
 	userTokenFor,
-} from '../../nodes/SegmentParagon/transport/userToken';
-import { CredentialFieldError } from '../../nodes/SegmentParagon/transport/proxyUrl';
+} from '../../nodes/shared/transport/userToken';
+import { CredentialFieldError } from '../../nodes/shared/transport/proxyUrl';
 
 const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();

@@ -1,8 +1,8 @@
 /** The mapping of §4.1 on its own: fields and JSON keys onto a catalog entry's options. */
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { readConnectionFields, settingsFromFields, settingsFromJson } from '../../nodes/SegmentParagon/resources/warehouseSettings';
-import { Params } from '../../nodes/SegmentParagon/validation';
+import { readConnectionFields, settingsFromFields, settingsFromJson } from '../../nodes/SegmentParagon/resources/warehouse/settings';
+import { Params } from '../../nodes/shared/validation';
 
 function paramsWith(values: IDataObject): Params {
 	const fn = {

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { cachedTokenCount, clearTokenCache, MAX_CACHED_TOKENS, signatureCount, userTokenFor } from '../../nodes/SegmentParagon/transport/userToken';
+import { cachedTokenCount, clearTokenCache, MAX_CACHED_TOKENS, signatureCount, userTokenFor } from '../../nodes/shared/transport/userToken';
 import { jsonOf, keys, PROJECT_ID, runSegment, signingKeyCredentials, userTokenCredentials } from '../helpers/world';
 import { useSandbox } from '../helpers/useSandbox';
 

@@ -3,7 +3,7 @@
  * the proxy's headers, and list search / options loading the way the editor calls them.
  */
 import { ParagonProxyApi } from '../../credentials/ParagonProxyApi.credentials';
-import { clearTokenCache, signatureCount } from '../../nodes/SegmentParagon/transport/userToken';
+import { clearTokenCache, signatureCount } from '../../nodes/shared/transport/userToken';
 import { rl } from '../helpers/engine';
 import {
 	arrangeWorkspace,

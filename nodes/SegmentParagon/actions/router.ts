@@ -2,10 +2,10 @@ import { NodeApiError, NodeOperationError, type IDataObject, type IExecuteFuncti
 
 import { RESOURCES } from '../resources';
 import type { ResourceName } from '../resources/types';
-import { errorNode } from '../transport/redact';
-import { SegmentClient } from '../transport/request';
-import { Workspace } from '../transport/workspace';
-import { Params } from '../validation';
+import { errorNode } from '../../shared/transport/redact';
+import { SegmentClient } from '../../shared/transport/request';
+import { Workspace } from '../../shared/transport/workspace';
+import { Params } from '../../shared/validation';
 import { mapItems } from './mapItems';
 import { operationsOf } from './operations';
 import { readActingAs, readRunOptions, usesActingOptions, type ActingAs } from './runOptions';

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { DEFAULT_TIMEOUT_MS } from '../transport/request';
-import { Params } from '../validation';
+import { DEFAULT_TIMEOUT_MS } from '../../shared/transport/request';
+import { Params } from '../../shared/validation';
 
 // Below 100 ms nothing but a local sandbox answers; above 10 minutes a hung proxy holds the workflow.
 export const MIN_TIMEOUT_MS = 100;

@@ -1,7 +1,7 @@
 import { deepCopy, NodeOperationError, type IDataObject } from 'n8n-workflow';
 
 import type { EntityResult, OperationContext, ResourceDefinition, UpsertHooks } from '../resources/types';
-import { errorNode } from '../transport/redact';
+import { errorNode } from '../../shared/transport/redact';
 import { upsertIndex, type UpsertIndex } from './upsertIndex';
 
 export type UpsertOutcome = 'created' | 'updated' | 'unchanged';

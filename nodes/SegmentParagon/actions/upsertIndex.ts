@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { OperationContext, ResourceDefinition, UpsertHooks } from '../resources/types';
-import { MAX_PAGE_SIZE } from '../transport/paging';
-import { segmentPath } from '../transport/proxyUrl';
+import { MAX_PAGE_SIZE } from '../../shared/transport/paging';
+import { segmentPath } from '../../shared/transport/proxyUrl';
 
 /** Top-level fields whose text values repeat across a workspace's entities: kept once. */
 const REPEATED_TEXT = new Set(['workspaceId', 'sourceId']);

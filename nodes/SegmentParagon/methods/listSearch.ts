@@ -1,12 +1,12 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult, INodePropertyOptions } from 'n8n-workflow';
 
-import { DESTINATION_CATEGORIES, inCategories, seedCategories, supportedPlatforms } from '../resources/destination';
+import { DESTINATION_CATEGORIES, inCategories, seedCategories, supportedPlatforms } from '../resources/destination/destination';
 import { RESOURCES } from '../resources';
 import type { ResourceDefinition } from '../resources/types';
-import { MAX_PAGE_SIZE } from '../transport/paging';
-import { segmentPath } from '../transport/proxyUrl';
-import { SegmentClient } from '../transport/request';
-import { Workspace } from '../transport/workspace';
+import { MAX_PAGE_SIZE } from '../../shared/transport/paging';
+import { segmentPath } from '../../shared/transport/proxyUrl';
+import { SegmentClient } from '../../shared/transport/request';
+import { Workspace } from '../../shared/transport/workspace';
 
 function matches(filter: string | undefined, ...texts: unknown[]): boolean {
 	if (!filter) return true;

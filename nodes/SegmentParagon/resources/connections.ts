@@ -1,9 +1,9 @@
 import { NodeApiError, NodeOperationError, type IDataObject, type INodeProperties } from 'n8n-workflow';
 
-import { segmentPath } from '../transport/proxyUrl';
-import { errorNode } from '../transport/redact';
-import type { Workspace } from '../transport/workspace';
-import type { Params } from '../validation';
+import { segmentPath } from '../../shared/transport/proxyUrl';
+import { errorNode } from '../../shared/transport/redact';
+import type { Workspace } from '../../shared/transport/workspace';
+import type { Params } from '../../shared/validation';
 import type { OperationContext, UpsertChange } from './types';
 
 /** Segment connects a new warehouse to every source (and a new source to every warehouse) unless told otherwise. */

@@ -1,7 +1,7 @@
-import { destination } from './destination';
-import { destinationFilter } from './destinationFilter';
+import { destination } from './destination/destination';
+import { destinationFilter } from './destinationFilter/destinationFilter';
 import type { ResourceDefinition, ResourceName } from './types';
-import { source } from './source';
-import { warehouse } from './warehouse';
+import { source } from './source/source';
+import { warehouse } from './warehouse/warehouse';
 
 export const RESOURCES: Record<ResourceName, ResourceDefinition> = { warehouse, source, destination, destinationFilter };

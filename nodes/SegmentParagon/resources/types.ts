@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { Workspace } from '../transport/workspace';
-import type { Params } from '../validation';
+import type { Workspace } from '../../shared/transport/workspace';
+import type { Params } from '../../shared/validation';
 
 export type ResourceName = 'warehouse' | 'source' | 'destination' | 'destinationFilter';
 

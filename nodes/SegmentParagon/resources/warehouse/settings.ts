@@ -1,6 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import type { Params } from '../validation';
+import type { Params } from '../../../shared/validation';
 
 /** The seed's warehouse types; `other` is any entry of Segment's warehouse catalog, picked by id. */
 export const WAREHOUSE_TYPES = ['redshift', 'bigquery', 'snowflake', 'other'] as const;

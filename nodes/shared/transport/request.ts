@@ -9,6 +9,7 @@ import {
 	type IAdditionalCredentialOptions,
 	type IHttpRequestOptions,
 	type ILoadOptionsFunctions,
+	type IPollFunctions,
 	type JsonObject,
 } from 'n8n-workflow';
 
@@ -22,7 +23,8 @@ export const CREDENTIAL_TYPE = 'paragonProxyApi';
 /** How long one request may wait for an answer unless Options > Timeout says otherwise. */
 export const DEFAULT_TIMEOUT_MS = 60_000;
 
-export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions;
+/** Who sends: an action node's execution, the editor's list search, or a trigger's poll. */
+export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 
 export interface SegmentCall {
 	method: IHttpRequestMethods;
@@ -126,7 +128,8 @@ export class SegmentClient {
 	/** Reads and checks the credential once; a bad field fails the item before anything is sent. */
 	async prepare(itemIndex: number): Promise<void> {
 		if (!this.credentials) {
-			this.credentials = await this.fn.getCredentials(CREDENTIAL_TYPE, itemIndex);
+			// A poll context takes no item index; the extra argument is ignored there.
+			this.credentials = await (this.fn as IExecuteFunctions).getCredentials(CREDENTIAL_TYPE, itemIndex);
 			for (const field of ['userToken', 'signingKey']) {
 				const value = this.credentials[field];
 				if (typeof value === 'string' && value.trim()) this.secrets.add(value).add(value.trim());

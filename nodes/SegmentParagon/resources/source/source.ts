@@ -1,11 +1,11 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { segmentPath } from '../transport/proxyUrl';
-import { labelText, type Label } from '../transport/workspace';
-import { sourcePipelines } from './sourcePipelines';
-import { connectionChanges, connectOnCreateProperties, connectSourceToWarehouse, createdButUnfinished, readConnectChoice } from './connections';
-import type { OperationContext, ResourceDefinition, UpsertChange } from './types';
-import { additionalFields, enabledOption, metadataOf, PLATFORM_OPTIONS, PLATFORMS, resourceLocator, statusOf, type Platform } from './shared';
+import { segmentPath } from '../../../shared/transport/proxyUrl';
+import { labelText, type Label } from '../../../shared/transport/workspace';
+import { sourcePipelines } from './pipelines';
+import { connectionChanges, connectOnCreateProperties, connectSourceToWarehouse, createdButUnfinished, readConnectChoice } from '../connections';
+import type { OperationContext, ResourceDefinition, UpsertChange } from '../types';
+import { additionalFields, enabledOption, metadataOf, PLATFORM_OPTIONS, PLATFORMS, resourceLocator, statusOf, type Platform } from '../shared';
 
 const SOURCE_CATEGORIES = ['analytics', 'marketing', 'crm'] as const;
 type SourceCategory = (typeof SOURCE_CATEGORIES)[number];

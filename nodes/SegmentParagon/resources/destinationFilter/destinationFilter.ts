@@ -1,10 +1,10 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { resourcePath } from '../actions/operations';
-import { segmentPath } from '../transport/proxyUrl';
-import type { Params } from '../validation';
-import { additionalFields, enabledOption, resourceLocator } from './shared';
-import type { OperationContext, ResourceDefinition } from './types';
+import { resourcePath } from '../crud';
+import { segmentPath } from '../../../shared/transport/proxyUrl';
+import type { Params } from '../../../shared/validation';
+import { additionalFields, enabledOption, resourceLocator } from '../shared';
+import type { OperationContext, ResourceDefinition } from '../types';
 
 const ACTIONS = ['drop', 'sample', 'allowProperties', 'dropProperties'] as const;
 type FilterAction = (typeof ACTIONS)[number];

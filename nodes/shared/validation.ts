@@ -1,4 +1,4 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INode } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INode, type IPollFunctions } from 'n8n-workflow';
 
 import { isDotSegment } from './transport/proxyUrl';
 import { errorNode } from './transport/redact';
@@ -33,11 +33,24 @@ function describe(value: unknown): string {
 	return `${typeof value} ${String(value)}`;
 }
 
+/** Where parameters come from: an action node's item, or a trigger's poll (which has no items). */
+export type ParameterSource = IExecuteFunctions | IPollFunctions;
+
+function readerOf(fn: ParameterSource, itemIndex: number): (name: string, fallback: unknown) => unknown {
+	// A poll reads its parameters without an item index (n8n's IPollFunctions.getNodeParameter(name, fallback)).
+	if ('__emit' in fn) return (name, fallback) => fn.getNodeParameter(name, fallback as never) as unknown;
+	return (name, fallback) => fn.getNodeParameter(name, itemIndex, fallback as never) as unknown;
+}
+
 export class Params {
+	private readonly read: (name: string, fallback: unknown) => unknown;
+
 	constructor(
-		private readonly fn: IExecuteFunctions,
-		readonly itemIndex: number,
-	) {}
+		private readonly fn: ParameterSource,
+		readonly itemIndex = 0,
+	) {
+		this.read = readerOf(fn, itemIndex);
+	}
 
 	fail(message: string, description?: string): NodeOperationError {
 		return invalid(this.fn.getNode(), this.itemIndex, message, description);
@@ -46,7 +59,7 @@ export class Params {
 	/** The parameter's value; an expression that fails to resolve is an error naming the parameter. */
 	raw(name: string, label: string, fallback?: unknown): unknown {
 		try {
-			return this.fn.getNodeParameter(name, this.itemIndex, fallback as never) as unknown;
+			return this.read(name, fallback);
 		} catch (error) {
 			const { message, description } = error as { message?: string; description?: string };
 			throw this.fail(`${label}: ${message ?? 'the expression could not be resolved'}`, description || `Fix the expression of ${label}.`);

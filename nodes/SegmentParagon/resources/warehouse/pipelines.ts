@@ -1,10 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { idProperty, listPaged, readId } from '../actions/operations';
-import { segmentPath } from '../transport/proxyUrl';
-import { connectSourceToWarehouse, missingOfPair } from './connections';
-import { resourceLocator } from './shared';
-import type { OperationContext, OperationDeclaration, ResourceDefinition } from './types';
+import { idProperty, listPaged, readId } from '../crud';
+import { segmentPath } from '../../../shared/transport/proxyUrl';
+import { connectSourceToWarehouse, missingOfPair } from '../connections';
+import { resourceLocator } from '../shared';
+import type { OperationContext, OperationDeclaration, ResourceDefinition } from '../types';
 
 const sourceProperty = resourceLocator({
 	displayName: 'Source',

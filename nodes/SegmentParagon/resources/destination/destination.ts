@@ -1,10 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { segmentPath } from '../transport/proxyUrl';
-import { isSecretKey } from '../transport/redact';
-import type { Params } from '../validation';
-import type { OperationContext, ResourceDefinition } from './types';
-import { additionalFields, changedSettings, enabledOption, metadataOf, PLATFORM_OPTIONS, PLATFORMS, resourceLocator, statusOf, type Platform } from './shared';
+import { segmentPath } from '../../../shared/transport/proxyUrl';
+import { isSecretKey } from '../../../shared/transport/redact';
+import type { Params } from '../../../shared/validation';
+import type { OperationContext, ResourceDefinition } from '../types';
+import { additionalFields, changedSettings, enabledOption, metadataOf, PLATFORM_OPTIONS, PLATFORMS, resourceLocator, statusOf, type Platform } from '../shared';
 
 export const DESTINATION_CATEGORIES = ['analytics', 'marketing', 'crm', 'ads'] as const;
 

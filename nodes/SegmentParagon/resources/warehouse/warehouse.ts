@@ -1,13 +1,13 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { segmentPath } from '../transport/proxyUrl';
-import { isSecretKey, withoutSecrets } from '../transport/redact';
-import type { Params } from '../validation';
-import { connectionChanges, connectOnCreateProperties, connectSourceToWarehouse, createdButUnfinished, readConnectChoice } from './connections';
-import type { OperationContext, ResourceDefinition } from './types';
-import { additionalFields, changedSettings, enabledOption, metadataOf, resourceLocator, statusOf } from './shared';
-import { warehousePipelines } from './warehousePipelines';
-import { catalogOptions, connectionFieldProperties, readConnectionFields, settingsFromFields, settingsFromJson, WAREHOUSE_TYPES, type FieldType, type WarehouseType } from './warehouseSettings';
+import { segmentPath } from '../../../shared/transport/proxyUrl';
+import { isSecretKey, withoutSecrets } from '../../../shared/transport/redact';
+import type { Params } from '../../../shared/validation';
+import { connectionChanges, connectOnCreateProperties, connectSourceToWarehouse, createdButUnfinished, readConnectChoice } from '../connections';
+import type { OperationContext, ResourceDefinition } from '../types';
+import { additionalFields, changedSettings, enabledOption, metadataOf, resourceLocator, statusOf } from '../shared';
+import { warehousePipelines } from './pipelines';
+import { catalogOptions, connectionFieldProperties, readConnectionFields, settingsFromFields, settingsFromJson, WAREHOUSE_TYPES, type FieldType, type WarehouseType } from './settings';
 
 // Segment's bookkeeping beside secret settings: not part of the connection a user gave.
 const SETTINGS_BOOKKEEPING = new Set(['name', 'ciphertext', 'encrypted']);

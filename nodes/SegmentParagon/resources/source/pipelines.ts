@@ -1,6 +1,6 @@
-import { idProperty, listPaged, readId } from '../actions/operations';
-import { segmentPath } from '../transport/proxyUrl';
-import type { OperationDeclaration, ResourceDefinition, ResourceName } from './types';
+import { idProperty, listPaged, readId } from '../crud';
+import { segmentPath } from '../../../shared/transport/proxyUrl';
+import type { OperationDeclaration, ResourceDefinition, ResourceName } from '../types';
 
 /** A source's own lists: where its data goes. Items come out in the shape of what is listed. */
 export function sourcePipelines(definition: ResourceDefinition): OperationDeclaration[] {
