@@ -35,8 +35,9 @@ export const DELIVERY_OVERVIEW_WINDOWS: WindowRules = {
 
 /** "4 hours", "7 days". */
 export function spanText(ms: number): string {
-	if (ms % DAY_MS === 0 && ms > 2 * DAY_MS) return `${ms / DAY_MS} days`;
-	const hours = Math.round((ms / HOUR_MS) * 10) / 10;
+	const round = (value: number) => Math.round(value * 10) / 10;
+	if (ms >= 3 * DAY_MS) return `${round(ms / DAY_MS)} days`;
+	const hours = round(ms / HOUR_MS);
 	return `${hours} hour${hours === 1 ? '' : 's'}`;
 }
 

@@ -331,3 +331,8 @@ export const FAULTS: FaultKind[] = [
 import { UPSERT_SCENARIOS } from './upsertScenarios';
 
 SCENARIOS.push(...UPSERT_SCENARIOS);
+
+// Monitoring (issue 20): its rows are in monitoringScenarios.ts.
+import { MONITORING_SCENARIOS } from './monitoringScenarios';
+
+SCENARIOS.push(...MONITORING_SCENARIOS);

@@ -14,6 +14,8 @@ const LISTS = {
 } as const;
 
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])(-01)?$/;
+// A date (or date-time) in the month, e.g. 2026-11-17 or 2026-11-17T08:00:00Z.
+const DATE = /^\d{4}-\d{2}-\d{2}(T.+)?$/;
 
 /** The usage month as Segment takes it, `2026-11-01`: from `2026-11`, a date in it, or empty (this month). */
 function readPeriod(params: Params): string {
@@ -23,8 +25,9 @@ function readPeriod(params: Params): string {
 	const month = MONTH.exec(text);
 	if (month) return `${month[1]}-${month[2]}-01`;
 	try {
-		const date = tryToParseDateTime(value, params.timezone());
-		if (date.isValid) return `${date.toFormat('yyyy-MM')}-01`;
+		// Text only as an ISO date; a DateTime or Date from an expression as it is.
+		const date = typeof value !== 'string' || DATE.test(text) ? tryToParseDateTime(value, params.timezone()) : undefined;
+		if (date?.isValid) return `${date.toFormat('yyyy-MM')}-01`;
 	} catch {
 		// Reported below.
 	}
