@@ -28,6 +28,11 @@ export function timeProperties(empty: { start: string; end: string }): INodeProp
 	];
 }
 
+/** The Filters collection of a monitoring operation. */
+export function filtersProperty(options: INodeProperties[]): INodeProperties {
+	return { displayName: 'Filters', name: 'filters', type: 'collection', placeholder: 'Add Filter', default: {}, options };
+}
+
 export interface TimeWindow {
 	granularity: Granularity;
 	startMs: number;
@@ -85,9 +90,12 @@ export function textList(params: Params, name: string, label: string): string[] 
 	return names;
 }
 
+/** Whether an optional multi-select or list was left empty. */
+export function nothingPicked(value: unknown): boolean {
+	return value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
+}
+
 /** An optional multi-select: [] when nothing is picked, else the picked values checked against `allowed`. */
 export function optionalChoices<T extends string>(params: Params, name: string, label: string, allowed: readonly T[]): T[] {
-	const value = params.raw(name, label, []);
-	if (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)) return [];
-	return params.choices(name, label, allowed);
+	return nothingPicked(params.raw(name, label, [])) ? [] : params.choices(name, label, allowed);
 }

@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { isoTime } from '../../../shared/monitoring';
 import { segmentPath } from '../../../shared/transport/proxyUrl';
 import { listPaged } from '../crud';
-import { DAY_SPAN, readWindow, timeProperties } from '../monitoring';
+import { DAY_SPAN, filtersProperty, readWindow, timeProperties } from '../monitoring';
 import type { OperationDeclaration } from '../types';
 
 /** Get Audit Events: who changed what in the workspace, newest first (GET /audit-events, paged). */
@@ -14,17 +14,10 @@ export const getAuditEvents: OperationDeclaration = {
 	paged: true,
 	properties: [
 		...timeProperties({ start: '24 hours before now', end: 'now' }),
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			options: [
-				{ displayName: 'Resource ID', name: 'resourceId', type: 'string', default: '', placeholder: 'e.g. qQEHquLrjRDN9j1ByrChyn', description: 'Only events about this resource' },
-				{ displayName: 'Resource Type', name: 'resourceType', type: 'string', default: '', placeholder: 'e.g. source', description: 'Only events about resources of this kind, e.g. source, destination, warehouse' },
-			],
-		},
+		filtersProperty([
+			{ displayName: 'Resource ID', name: 'resourceId', type: 'string', default: '', placeholder: 'e.g. qQEHquLrjRDN9j1ByrChyn', description: 'Only events about this resource' },
+			{ displayName: 'Resource Type', name: 'resourceType', type: 'string', default: '', placeholder: 'e.g. source', description: 'Only events about resources of this kind, e.g. source, destination, warehouse' },
+		]),
 	],
 	async run(context) {
 		const { params } = context;

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { EVENT_VOLUME_MAX_ENTRIES, eventVolumePacer, isoTime, listQuery, MINUTE_MS } from '../../../shared/monitoring';
 import { segmentPath } from '../../../shared/transport/proxyUrl';
-import { DAY_SPAN, granularityProperty, optionalChoices, readWindow, textList, timeProperties } from '../monitoring';
+import { DAY_SPAN, filtersProperty, granularityProperty, nothingPicked, optionalChoices, readWindow, textList, timeProperties } from '../monitoring';
 import type { OperationDeclaration } from '../types';
 
 const GROUPS = ['source', 'eventName', 'eventType'] as const;
@@ -32,37 +32,30 @@ export const getEventVolume: OperationDeclaration = {
 			],
 			description: 'One output item per combination of these; none: one item for the whole workspace',
 		},
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			options: [
-				{ displayName: 'Event Names', name: 'eventNames', type: 'string', default: '', placeholder: 'e.g. Order Completed, Page Viewed', description: 'Only these events (names separated by commas, or a list from an expression)' },
-				{
-					displayName: 'Event Types',
-					name: 'eventTypes',
-					type: 'multiOptions',
-					default: [],
-					options: EVENT_TYPES.map((type) => ({ name: type[0].toUpperCase() + type.slice(1), value: type })),
-					description: 'Only events of these types',
-				},
-				{
-					displayName: 'Source Names or IDs',
-					name: 'sourceIds',
-					type: 'multiOptions',
-					typeOptions: { loadOptionsMethod: 'getSources' },
-					default: [],
-					description: 'Only events of these sources. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-				},
-			],
-		},
+		filtersProperty([
+			{ displayName: 'Event Names', name: 'eventNames', type: 'string', default: '', placeholder: 'e.g. Order Completed, Page Viewed', description: 'Only these events (names separated by commas, or a list from an expression)' },
+			{
+				displayName: 'Event Types',
+				name: 'eventTypes',
+				type: 'multiOptions',
+				default: [],
+				options: EVENT_TYPES.map((type) => ({ name: type[0].toUpperCase() + type.slice(1), value: type })),
+				description: 'Only events of these types',
+			},
+			{
+				displayName: 'Source Names or IDs',
+				name: 'sourceIds',
+				type: 'multiOptions',
+				typeOptions: { loadOptionsMethod: 'getSources' },
+				default: [],
+				description: 'Only events of these sources. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
+		]),
 	],
 	async run({ params, workspace }) {
 		const { granularity, startMs, endMs } = readWindow(params, { defaultGranularity: 'HOUR', defaultEnd: (now) => now - MINUTE_MS, defaultSpan: DAY_SPAN });
 		const groupBy = optionalChoices(params, 'groupBy', 'Group By', GROUPS);
-		const sourceIds = hasValue(params.raw('filters.sourceIds', 'Filters > Sources', [])) ? params.idList('filters.sourceIds', 'Filters > Sources') : [];
+		const sourceIds = nothingPicked(params.raw('filters.sourceIds', 'Filters > Sources', [])) ? [] : params.idList('filters.sourceIds', 'Filters > Sources');
 		const eventNames = textList(params, 'filters.eventNames', 'Filters > Event Names');
 		const eventTypes = optionalChoices(params, 'filters.eventTypes', 'Filters > Event Types', EVENT_TYPES);
 		const qs: IDataObject = {
@@ -82,7 +75,3 @@ export const getEventVolume: OperationDeclaration = {
 		return result.map((entry) => (truncated ? { ...entry, truncated: true } : entry));
 	},
 };
-
-function hasValue(value: unknown): boolean {
-	return !(value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0));
-}
