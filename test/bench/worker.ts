@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- benchmark code: runs in Node.js beside n8n (process, fs, child processes), never inside n8n */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- benchmark code: runs in Node.js beside n8n (process), never inside n8n */
 /**
  * One benchmark scenario (a table's, tables/), run several times in this process: the node in the real n8n engine
  * (test/helpers/engine.ts, in-process) against a sandbox in a child process. Prints one JSON line

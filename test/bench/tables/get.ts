@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- benchmark code: runs in Node.js beside n8n (process, fs, child processes), never inside n8n */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- benchmark code: runs in Node.js beside n8n (node:http, the baseline client), never inside n8n */
 /** 1,000 Get items in one execution against a bare keep-alive http client: the node's overhead per request. */
 import http from 'node:http';
 
