@@ -125,8 +125,10 @@ async function main() {
 	let sandbox;
 	let server;
 	let fakeModel;
+	const groupCleanups = []; // what groups started (ctx.onCleanup), stopped first
 	const cleanup = async () => {
 		killRunningCommands();
+		for (const stop of groupCleanups.splice(0).reverse()) await Promise.resolve().then(stop).catch((error) => log(`cleanup: ${short(error)}`));
 		if (server) await server.stop();
 		if (sandbox) await sandbox.close();
 		if (fakeModel) await fakeModel.close();
@@ -172,6 +174,7 @@ async function main() {
 			catalogId: (kind, slug) => sandbox.catalog(kind).find((entry) => entry.slug === slug).id,
 			check,
 			failAll,
+			onCleanup: (stop) => groupCleanups.push(stop),
 			/** Resets the sandbox (demo data, empty log), runs the workflow, then the checks on it. */
 			async runCases(id, cases) {
 				let execution;
@@ -194,6 +197,7 @@ async function main() {
 				}
 			},
 		};
+		for (const group of groups) await group.start?.(ctx);
 		const workflows = [...Object.values(examples), ...groups.flatMap((group) => group.workflows?.(ctx) ?? [])];
 
 		await check('setup: import both credential modes and all workflows with the n8n CLI', async () => {

@@ -6,6 +6,8 @@
 //   export const name = 'crud';                // what --only names (unique)
 //   export const needsServer = true;           // optional: runs after every other group, against the
 //                                              // one `n8n start` the run shares (ctx.server)
+//   export async function start(ctx) {...}     // optional: before the imports, start what the group needs
+//                                              // (a fake server of its own); stop it with ctx.onCleanup(fn)
 //   export function credentials(ctx) {...}     // optional: more credentials to import, [{id, name, type, data}]
 //   export function workflows(ctx) {...}       // optional: more workflows to import (examples/*.json always are)
 //   export function publish(ctx) {...}         // optional, server groups: workflow ids to publish before
@@ -26,6 +28,7 @@
 //   catalogId(kind, slug)    the id of a catalog entry
 //   check(name, fn)          one case: PASS when fn returns (its result is printed as a note), FAIL when it throws
 //   failAll(names, error)    cases that cannot run, each reported as failed
+//   onCleanup(fn)            fn (may be async) runs when the run ends, also on Ctrl-C, before n8n and the sandbox stop
 //   runCases(workflowId, [[name, (run, execution) => note], ...])
 //                  resets the sandbox, runs the workflow once with `n8n execute`, then each case on
 //                  its run (`run.data.resultData`) and `execution` ({ code, run, ms, attempts });
