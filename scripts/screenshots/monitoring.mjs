@@ -7,13 +7,13 @@
 //
 // Scratch workflows as in pipelines.mjs (panel.mjs): the source and the destination are picked
 // through the node's own list search. Both only read from Segment (the event volume uses one of
-// Segment's 60 calls a minute).
+// Segment's 60 calls a minute). The interface of a screenshot group is described in ./groups.mjs.
 import path from 'node:path';
 
 import { capture, checkToasts, waitForShown } from './editor.mjs';
 import { createScratch, executeNode, openNode, widenOutput } from './panel.mjs';
 
-export const MONITORING_SHOTS = ['event-volume', 'delivery-overview'];
+export const shots = ['event-volume', 'delivery-overview'];
 
 const SCRATCH = {
 	'event-volume': {
@@ -50,13 +50,13 @@ const SCRATCH = {
 	},
 };
 
-/** The scratch workflows of the selected monitoring shots; each is added to `temporary`. */
-export async function createMonitoringScratch(rest, credential, only, temporary) {
+/** The scratch workflows of the selected shots (panel.mjs); `shared.state` of the steps. */
+export async function prepare({ rest, credential, only, temporary }) {
 	return await createScratch(rest, credential, SCRATCH, only, temporary);
 }
 
 async function shootEventVolume(page, shared) {
-	const scratch = shared.monitoring['event-volume'];
+	const scratch = shared.state['event-volume'];
 	const ndv = await openNode(page, { ...shared, scratch, operation: 'Get Event Volume' });
 	await waitForShown(ndv.locator('[data-test-id="parameter-input-resource"]'), 'Workspace', 'the Resource parameter');
 	await widenOutput(page, ndv, 300);
@@ -77,7 +77,7 @@ async function shootEventVolume(page, shared) {
 }
 
 async function shootDeliveryOverview(page, shared) {
-	const scratch = shared.monitoring['delivery-overview'];
+	const scratch = shared.state['delivery-overview'];
 	const ndv = await openNode(page, { ...shared, scratch, operation: 'Get Delivery Overview' });
 	await waitForShown(ndv.locator('[data-test-id="parameter-input-step"]'), 'Failed Delivery', 'the Step parameter');
 	await widenOutput(page, ndv, 200);
@@ -86,8 +86,8 @@ async function shootDeliveryOverview(page, shared) {
 	await capture(page, path.join(shared.out, 'delivery-overview.png'));
 }
 
-/** Steps for screenshots.mjs's list: [names, shoot(page, shared)]; `shared.monitoring` holds createMonitoringScratch's workflows. */
-export const MONITORING_STEPS = [
+/** `shared.state` holds prepare's scratch workflows, by shot. */
+export const steps = [
 	[['event-volume'], shootEventVolume],
 	[['delivery-overview'], shootDeliveryOverview],
 ];

@@ -1,12 +1,12 @@
 /**
  * The monitoring operations (SPEC §4.12) in the fault matrix: each Segment call they make meets
- * every fault — a read, so each retryable fault is retried and the item still comes out. Appended
- * to SCENARIOS by scenarios.ts; kept here so that file stays short.
+ * every fault — a read, so each retryable fault is retried and the item still comes out. Listed in
+ * index.ts.
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { rl } from '../helpers/engine';
-import type { Scenario } from './scenarios';
+import { rl } from '../../helpers/engine';
+import type { Scenario } from './types';
 
 export const MONITORING_SCENARIOS: Scenario[] = [
 	{
