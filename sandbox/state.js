@@ -6,7 +6,7 @@ const { Catalogs } = require('./catalogs');
 const { ConnectedUsers } = require('./users');
 const { Faults } = require('./faults');
 const { seedDemoData } = require('./seed');
-const { SyncLimiter } = require('./segment/syncs');
+const { WindowLimiter } = require('./rate-limit');
 
 const DEFAULTS = {
 	host: '127.0.0.1',
@@ -23,6 +23,12 @@ const DEFAULTS = {
 	syncsWindowMs: 60000,
 	// Per user, overriding syncsPerMinute in that user's workspaces: { userId: n | null }.
 	syncsPerMinuteByUser: {},
+	// Destination mapping (subscription) writes allowed per window and workspace: Segment allows
+	// 5 a minute; null = unlimited.
+	mappingWritesPerMinute: 5,
+	mappingWritesWindowMs: 60000,
+	// { now(): epoch ms } for the limiters' windows (tests share a fake clock with the node); default the real one.
+	clock: null,
 };
 
 function readPublicKey(pem) {
@@ -46,11 +52,19 @@ function checkSyncLimits(options, users) {
 	}
 }
 
+// Also for sb.setLimits() and POST /__sandbox/limits.
+function checkMappingLimits({ mappingWritesPerMinute, mappingWritesWindowMs }) {
+	if (!isSyncLimit(mappingWritesPerMinute)) throw new TypeError('mappingWritesPerMinute must be null (unlimited) or an integer >= 1');
+	if (!(Number.isFinite(mappingWritesWindowMs) && mappingWritesWindowMs > 0)) throw new TypeError('mappingWritesWindowMs must be a number > 0');
+}
+
 function checkOptions(options) {
 	if (typeof options.projectId !== 'string' || options.projectId === '') throw new TypeError('projectId must be a non-empty string');
 	if (!options.tokens || typeof options.tokens !== 'object') throw new TypeError('tokens must be an object of token -> user id');
 	if (!(Number.isFinite(options.latencyMs) && options.latencyMs >= 0)) throw new TypeError('latencyMs must be a number >= 0');
 	if (!(Number.isFinite(options.syncsWindowMs) && options.syncsWindowMs > 0)) throw new TypeError('syncsWindowMs must be a number > 0');
+	checkMappingLimits(options);
+	if (options.clock !== null && !(options.clock && typeof options.clock.now === 'function')) throw new TypeError('clock must be null or an object with now()');
 }
 
 function createState(input = {}) {
@@ -69,7 +83,9 @@ function createState(input = {}) {
 		catalogs: new Catalogs(),
 		log: [],
 		faults: new Faults(),
-		syncLimiter: new SyncLimiter(options.syncsPerMinute, options.syncsWindowMs, { ...options.syncsPerMinuteByUser }),
+		syncLimiter: new WindowLimiter(options.syncsPerMinute, options.syncsWindowMs, { ...options.syncsPerMinuteByUser }),
+		mappingLimiter: new WindowLimiter(options.mappingWritesPerMinute, options.mappingWritesWindowMs),
+		now: options.clock ? () => options.clock.now() : () => Date.now(),
 		timers: new Set(),
 		url: null,
 		sleep(ms) {
@@ -93,7 +109,18 @@ function resetState(state) {
 	state.log.length = 0;
 	state.faults.clear();
 	state.syncLimiter.clear();
+	setMappingLimits(state, state.options);
 	if (state.seed) seedDemoData(state);
 }
 
-module.exports = { createState, resetState, DEFAULTS };
+// Changes the mapping write limit of a running sandbox (its windows start afresh); reset() restores the started ones.
+function setMappingLimits(state, limits) {
+	const next = { mappingWritesPerMinute: state.mappingLimiter.limit, mappingWritesWindowMs: state.mappingLimiter.windowMs, ...limits };
+	checkMappingLimits(next);
+	state.mappingLimiter.limit = next.mappingWritesPerMinute;
+	state.mappingLimiter.windowMs = next.mappingWritesWindowMs;
+	state.mappingLimiter.clear();
+	return next;
+}
+
+module.exports = { createState, resetState, setMappingLimits, DEFAULTS };

@@ -1,7 +1,8 @@
 'use strict';
 // One Segment workspace (each Paragon credential of a connected user has one per region): its
 // entities, its labels, the index of source slugs (Segment keeps them unique per workspace), the
-// warehouse-source connections, each warehouse's sync reports and each destination's filters.
+// warehouse-source connections, each warehouse's sync reports, each destination's filters and
+// mappings (subscriptions), and the Segment features the workspace has.
 const { Collection } = require('./collection');
 const { Connections } = require('./connections');
 const { stableId } = require('./ids');
@@ -37,6 +38,9 @@ class Workspace {
 		this.connections.clear();
 		this.syncReports = new Map();
 		this.filters = new Map();
+		this.subscriptions = new Map();
+		// Segment turns features on per workspace; a test may turn one off (403 on its endpoints).
+		this.features = { destinationSubscriptions: true };
 	}
 
 	// Which sources load into which warehouse.
@@ -57,6 +61,13 @@ class Workspace {
 		let filters = this.filters.get(destinationId);
 		if (!filters) this.filters.set(destinationId, (filters = new Collection()));
 		return filters;
+	}
+
+	// The mappings of one destination.
+	subscriptionsOf(destinationId) {
+		let subscriptions = this.subscriptions.get(destinationId);
+		if (!subscriptions) this.subscriptions.set(destinationId, (subscriptions = new Collection()));
+		return subscriptions;
 	}
 
 	hasLabel(key, value) {
@@ -81,4 +92,10 @@ function assertRegion(region) {
 	if (region !== 'us' && region !== 'eu') throw new TypeError(`Unknown region "${region}" (use us or eu)`);
 }
 
-module.exports = { Workspace, RESOURCES, labelKey, assertResource, assertRegion };
+const FEATURES = ['destinationSubscriptions'];
+
+function assertFeature(feature) {
+	if (!FEATURES.includes(feature)) throw new TypeError(`Unknown feature "${feature}" (use ${FEATURES.join(', ')})`);
+}
+
+module.exports = { Workspace, RESOURCES, FEATURES, labelKey, assertResource, assertRegion, assertFeature };
