@@ -55,6 +55,7 @@ import type {
 	IVersionedNodeType,
 	IWorkflowBase,
 	IWorkflowExecuteAdditionalData,
+	ResourceMapperFields,
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
 
@@ -185,6 +186,8 @@ export interface Engine {
 	listSearch(o: ListSearchOptions): Promise<INodeListSearchResult>;
 	/** Calls the node's methods.loadOptions[method] (an options parameter's dropdown) */
 	loadOptions(o: LoadOptionsOptions): Promise<INodePropertyOptions[]>;
+	/** Calls the node's methods.resourceMapping[method] (the fields a resource mapper shows) */
+	resourceMapping(o: LoadOptionsOptions): Promise<ResourceMapperFields>;
 	testCredential(o: EngineCredentials): Promise<CredentialTestResult>;
 	/** The INodeTypes the engine uses (node types under test plus the manual trigger) */
 	readonly nodeTypes: INodeTypes;
@@ -807,6 +810,20 @@ export function createEngine(opts: {
 		);
 	}
 
+	async function resourceMapping(o: LoadOptionsOptions): Promise<ResourceMapperFields> {
+		return await withLoadOptionsContext(
+			o,
+			(nodeType) => `parameters.${nodeType.description.properties.find((p) => p.typeOptions?.resourceMapper?.resourceMapperMethod === o.method)?.name ?? ''}`,
+			async (nodeType, context) => {
+				const method = nodeType.methods?.resourceMapping?.[o.method];
+				if (typeof method !== 'function') {
+					throw new Error(`Node type "${o.nodeType}" does not have resourceMapping method "${o.method}"`);
+				}
+				return await method.call(context);
+			},
+		);
+	}
+
 	async function testCredential(o: EngineCredentials): Promise<CredentialTestResult> {
 		const { ExecuteContext, RoutingNode } = loadCore();
 		const credentialType = credentialTypes.getByName(o.type);
@@ -929,7 +946,7 @@ export function createEngine(opts: {
 		}
 	}
 
-	return { runNode, listSearch, loadOptions, testCredential, nodeTypes };
+	return { runNode, listSearch, loadOptions, resourceMapping, testCredential, nodeTypes };
 }
 
 /** The editor's path for a listSearch call: that of the resource locator using the method */

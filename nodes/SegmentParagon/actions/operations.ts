@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { idProperty, listPaged, notFoundName, output, readId, readSimplify, resourcePath } from '../resources/crud';
+import { idProperty, listPaged, notFoundName, output, parentNotFoundName, readId, readSimplify, resourcePath } from '../resources/crud';
 import type { OperationDeclaration, ResourceDefinition } from '../resources/types';
 import { runUpsert } from './upsert';
 
@@ -20,8 +20,7 @@ function crudOperations(definition: ResourceDefinition): OperationDeclaration[] 
 			simplify: simplifies,
 			async run(context) {
 				const simplify = simplifies && readSimplify(context.params);
-				const { entity, platform } = await definition.create(context);
-				return [output(definition, simplify, entity, platform)];
+				return [output(definition, simplify, await definition.create(context))];
 			},
 		},
 		{
@@ -31,7 +30,10 @@ function crudOperations(definition: ResourceDefinition): OperationDeclaration[] 
 			properties: [id],
 			async run({ params, workspace }) {
 				const entityId = readId(definition, params);
-				await workspace.client.request({ method: 'DELETE', path: resourcePath(definition, params, entityId), notFound: notFoundName(definition, params, entityId) }, params.itemIndex);
+				await workspace.client.request(
+					{ method: 'DELETE', path: resourcePath(definition, params, entityId), notFound: notFoundName(definition, params, entityId), pacer: definition.writePacer?.(workspace) },
+					params.itemIndex,
+				);
 				return [{ id: entityId, deleted: true, status: 204, message: `${sentenceName} deleted successfully.` }];
 			},
 		},
@@ -48,7 +50,7 @@ function crudOperations(definition: ResourceDefinition): OperationDeclaration[] 
 					{ method: 'GET', path: resourcePath(definition, params, entityId), notFound: notFoundName(definition, params, entityId), entity: entityKey },
 					params.itemIndex,
 				);
-				return [output(definition, simplify, data[entityKey] as IDataObject)];
+				return [output(definition, simplify, { entity: data[entityKey] as IDataObject })];
 			},
 		},
 		{
@@ -58,8 +60,7 @@ function crudOperations(definition: ResourceDefinition): OperationDeclaration[] 
 			paged: true,
 			simplify: simplifies,
 			async run(context) {
-				const parent = definition.parent?.label(context.params);
-				const notFound = parent && parent[0].toUpperCase() + parent.slice(1);
+				const notFound = parentNotFoundName(definition, context.params);
 				return await listPaged(context, resourcePath(definition, context.params), definition.plural, (entity) => definition.simplify({ entity }), notFound, simplifies);
 			},
 		},
@@ -79,8 +80,7 @@ function crudOperations(definition: ResourceDefinition): OperationDeclaration[] 
 					const offered = definition.updateFields.map((field) => field.displayName).join(', ');
 					throw params.fail('Nothing to update', `Add at least one field under Update Fields (${offered}).`);
 				}
-				const { entity, platform } = await definition.update(context, entityId, fields);
-				return [output(definition, simplify, entity, platform)];
+				return [output(definition, simplify, await definition.update(context, entityId, fields))];
 			},
 		},
 	];
@@ -96,7 +96,7 @@ function crudOperations(definition: ResourceDefinition): OperationDeclaration[] 
 			async run(context) {
 				const simplify = simplifies && readSimplify(context.params);
 				const { result, upsert } = await runUpsert(definition, hooks, context);
-				return [{ ...output(definition, simplify, result.entity, result.platform), upsert }];
+				return [{ ...output(definition, simplify, result), upsert }];
 			},
 		});
 	}

@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { RequestPacer } from '../../shared/transport/pacer';
 import type { Workspace } from '../../shared/transport/workspace';
 import type { Params } from '../../shared/validation';
 
-export type ResourceName = 'warehouse' | 'source' | 'destination' | 'destinationFilter';
+export type ResourceName = 'warehouse' | 'source' | 'destination' | 'destinationFilter' | 'destinationMapping';
 
 /** What one item's operation works with. */
 export interface OperationContext {
@@ -20,6 +21,8 @@ export interface OperationContext {
 export interface EntityResult {
 	entity: IDataObject;
 	platform?: string;
+	/** Keys the output gains beside the entity (e.g. the mappings a destination create made). */
+	extra?: IDataObject;
 }
 
 /**
@@ -91,6 +94,8 @@ export interface ResourceDefinition {
 	idProperty?: INodeProperties;
 	/** The list-search method behind the id's "From list" mode. */
 	searchMethod: string;
+	/** Paces the resource's writes the shared path sends (Delete), when Segment limits them. */
+	writePacer?(workspace: Workspace): RequestPacer;
 	/** False when the output is Segment's entity as it comes (no Simplify toggle). */
 	simplifies?: boolean;
 	/** Create parameters (shown for create only). */
