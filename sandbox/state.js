@@ -82,6 +82,7 @@ function createState(input = {}) {
 		seed: Boolean(options.seed),
 		catalogs: new Catalogs(),
 		log: [],
+		connectionsAccepted: 0,
 		faults: new Faults(),
 		syncLimiter: new WindowLimiter(options.syncsPerMinute, options.syncsWindowMs, { ...options.syncsPerMinuteByUser }),
 		mappingLimiter: new WindowLimiter(options.mappingWritesPerMinute, options.mappingWritesWindowMs),
