@@ -41,6 +41,8 @@ const redshift = (extra: INodeParameters = {}): INodeParameters => ({ resource: 
 const sourceCreate = (extra: INodeParameters = {}): INodeParameters => ({ resource: 'source', operation: 'create', name: 'S', slug: 'good_slug', platform: 'web', categories: ['analytics'], ...extra });
 const destinationCreate = (extra: INodeParameters = {}): INodeParameters => ({ resource: 'destination', operation: 'create', name: 'D', slug: 'google-analytics', platform: 'web', categories: ['analytics'], sourceId: rl('src_1'), ...extra });
 const filterCreate = (extra: INodeParameters = {}): INodeParameters => ({ resource: 'destinationFilter', operation: 'create', destinationId: rl('dst_1'), title: 'T', condition: 'event = "x"', ...extra });
+const mapping = (operation: string, extra: INodeParameters = {}): INodeParameters => ({ resource: 'destinationMapping', operation, destinationId: rl('dst_1'), ...extra });
+const mappingCreate = (extra: INodeParameters = {}) => mapping('create', { name: 'M', action: rl('purchase'), fieldsMode: 'json', settings: '{}', ...extra });
 const list = (extra: INodeParameters = {}): INodeParameters => ({ resource: 'source', operation: 'list', ...extra });
 const getWarehouse = { resource: 'warehouse', operation: 'get', warehouseId: rl('wh_1') };
 
@@ -96,6 +98,18 @@ const REFUSED: Array<[string, INodeParameters, RegExp, Credentials?]> = [
 	['filter fields with a number inside', filterCreate({ action: 'dropProperties', fields: '{"properties": [1]}' }), /^Fields must be an object of lists of field names \(item 0\)$/],
 	['a filter action outside the four', filterCreate({ action: expr('"block"') }), /^Action must be one of drop, sample, allowProperties, dropProperties, not "block" \(item 0\)$/],
 	['a filter source id with a line break', filterCreate({ filterSourceId: expr('"src\\nid"') }), /^Source ID contains control characters \(item 0\)$/],
+	// destination mappings (the field checks need the action: test/workflow/mappingRefusals.test.ts)
+	['a mapping with an empty name', mappingCreate({ name: expr('"  "') }), /^Name is empty \(item 0\)$/],
+	['mapping settings that are not JSON', mappingCreate({ settings: '{"currency": USD}' }), /^Settings is not valid JSON \(item 0\)$/],
+	['mapping settings that are a JSON list', mappingCreate({ settings: '[{"currency": "USD"}]' }), /^Settings must be a JSON object, not a list \(item 0\)$/],
+	['a mapping action id with a line break', mappingCreate({ action: idExpr('"pur\\nchase"') }), /^Action contains control characters \(item 0\)$/],
+	['a mapping fields mode outside the two', mappingCreate({ fieldsMode: expr('"csv"') }), /^Fields Mode must be one of mapper, json, not "csv" \(item 0\)$/],
+	['a reverse ETL model id ".."', mappingCreate({ additionalFields: { modelId: '..' } }), /^Additional Fields > Reverse ETL Model ID cannot be "\.\." \(item 0\)$/],
+	['a mapping id ".."', mapping('get', { mappingId: '..' }), /^Mapping ID cannot be "\.\." \(item 0\)$/],
+	['a mapping id from an expression giving ""', mapping('delete', { mappingId: expr('""') }), /^Mapping ID is empty \(item 0\)$/],
+	['a mapping update whose trigger is empty', mapping('update', { mappingId: 'm1', updateFields: { trigger: expr('""') } }), /^Update Fields > Trigger is empty \(item 0\)$/],
+	['a mapping update whose settings are not JSON', mapping('update', { mappingId: 'm1', updateFields: { settings: '{nope}' } }), /^Update Fields > Settings is not valid JSON \(item 0\)$/],
+	['a destination create whose Mappings is neither presets nor none', destinationCreate({ additionalFields: { mappings: expr('"all"') } }), /^Additional Fields > Mappings must be one of presets, none, not "all" \(item 0\)$/],
 	['a warehouse id from an expression that fails', { resource: 'warehouse', operation: 'get', warehouseId: idExpr('$("Nowhere").item.json.id') }, /^Warehouse ID: .+ \(item 0\)$/],
 	['a slug expression giving a list', sourceCreate({ slug: expr('["a"]') }), /^Slug must be text, not a list \(item 0\)$/],
 	['a source slug with a space and "!"', sourceCreate({ slug: 'Bad Slug!' }), /^Slug "Bad Slug!" is not a valid source slug \(item 0\)$/],
@@ -228,6 +242,14 @@ const ON_THE_WIRE: Array<[string, string, string, string, INodeParameters]> = [
 ];
 
 describe('on the wire: a strange but legitimate id is one encoded path segment, and the 404 names it', () => {
+	it('"../x?y=1" as a mapping id: one segment under its destination', async () => {
+		const result = await runSegment(sandbox, mapping('get', { mappingId: '../x?y=1' }));
+		everyText.push(...runTexts(result));
+		expect(sandbox.requests.map((request) => request.segments)).toEqual([['destinations', 'dst_1', 'subscriptions', '../x?y=1']]);
+		expect(sandbox.requests[0].segmentPath).toBe(`/destinations/dst_1/subscriptions/${encodeURIComponent('../x?y=1')}`);
+		expect(result.error.message).toBe('Destination mapping ../x?y=1 of destination dst_1 was not found');
+	});
+
 	it.each(ON_THE_WIRE)('%s', async (_what, resource, operation, id, extra) => {
 		const label = resource[0].toUpperCase() + resource.slice(1);
 		const plural = `${resource}s`;

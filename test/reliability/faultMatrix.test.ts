@@ -51,7 +51,7 @@ interface Row {
 }
 
 function rowsFor(scenario: Scenario): Array<[string, Row]> {
-	const steps = scenario.steps({ warehouseId: '{id}', sourceId: '{id}', destinationId: '{id}' });
+	const steps = scenario.steps({ warehouseId: '{id}', sourceId: '{id}', destinationId: '{id}', actionsDestinationId: '{id}', mappingId: '{id}' });
 	return steps.flatMap((step, stepIndex) =>
 		step.faulted
 			? FAULTS.map((fault): [string, Row] => {
@@ -75,7 +75,8 @@ function requestTimes(sandbox: Sandbox): number[] {
 async function playRow({ scenario, stepIndex, fault }: Row): Promise<void> {
 	const sandbox = await startWorld();
 	try {
-		const ids: Ids = await arrangeWorkspace(sandbox);
+		const arranged: Ids = await arrangeWorkspace(sandbox);
+		const ids: Ids = scenario.arrange ? await scenario.arrange(sandbox, arranged) : arranged;
 		const steps = scenario.steps(ids);
 		const step = steps[stepIndex];
 		const retried = fault.retried(step);
@@ -85,6 +86,7 @@ async function playRow({ scenario, stepIndex, fault }: Row): Promise<void> {
 			warehouses: sandbox.entities('warehouses').length,
 			sources: sandbox.entities('sources').length,
 			filters: (sandbox as unknown as { filters: (id: string) => unknown[] }).filters(ids.destinationId).length,
+			subscriptions: ids.actionsDestinationId ? sandbox.subscriptions(ids.actionsDestinationId).length : 0,
 		});
 		const before = counts();
 
@@ -123,7 +125,7 @@ async function playRow({ scenario, stepIndex, fault }: Row): Promise<void> {
 			if (step.creates) {
 				expect(result.error.description).toMatch(/may or may not have created|not known whether Segment created/);
 				// The write was processed before its answer was lost: it exists exactly once.
-				const key = step.path === '/warehouses' ? 'warehouses' : step.path.endsWith('/filters') ? 'filters' : 'sources';
+				const key = step.path === '/warehouses' ? 'warehouses' : step.path.endsWith('/filters') ? 'filters' : step.path.endsWith('/subscriptions') ? 'subscriptions' : 'sources';
 				expect(counts()[key]).toBe(before[key] + 1);
 			}
 			// A step after the source's POST: the source exists, and the error says so with what is left.

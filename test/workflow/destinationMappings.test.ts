@@ -77,6 +77,15 @@ describe('Create', () => {
 		expect(bodyOf(1).settings).toMatchObject({ name: 'Trial Started', lowercase: true, engagement_time_msec: 250 });
 	});
 
+	it('a destination answered without its actions: they are read from its catalog entry (once)', async () => {
+		const destination = sandbox.entities('destinations').find((entity) => entity.id === ids.destinationId)!;
+		const { actions: _actions, presets: _presets, ...metadata } = destination.metadata as IDataObject;
+		sandbox.addFault({ method: 'GET', path: `/destinations/${ids.destinationId}`, status: 200, body: { data: { destination: { ...destination, metadata } } } });
+		jsonOf(await runSegment(sandbox, create()));
+		expect(calls(sandbox)).toEqual([`GET /destinations/${ids.destinationId}`, `GET /catalog/destinations/${String(metadata.id)}`, `POST ${subscriptions()}`]);
+		expect(bodyOf(2).actionId).toBe(purchase().id);
+	});
+
 	it('the destination is read once per execution, whatever the number of items', async () => {
 		jsonOf(await runSegment(sandbox, create({ name: '={{ $json.name }}' }), { items: [{ name: 'A' }, { name: 'B' }, { name: 'C' }] }));
 		expect(calls(sandbox).filter((call) => call.startsWith('GET'))).toEqual([`GET /destinations/${ids.destinationId}`]);
@@ -112,7 +121,7 @@ describe('Get Many, Get, Update, Delete', () => {
 		const [made] = jsonOf(await runSegment(sandbox, create()));
 		sandbox.clearRequests();
 		const updated = jsonOf(await runSegment(sandbox, mappingOp(ids.destinationId, 'update', { mappingId: String(made.id), updateFields: { settings: '{"currency": "USD", "tax": {"@path": "$.properties.vat"}}' } })));
-		expect(calls(sandbox)).toEqual([`GET ${subscriptions()}/${String(made.id)}`, `GET /destinations/${ids.destinationId}`, `PATCH ${subscriptions()}/${String(made.id)}`]);
+		expect(calls(sandbox)).toEqual([`GET /destinations/${ids.destinationId}`, `GET ${subscriptions()}/${String(made.id)}`, `PATCH ${subscriptions()}/${String(made.id)}`]);
 		const settings = { ...(made.settings as IDataObject), currency: 'USD', tax: { '@path': '$.properties.vat' } };
 		expect(bodyOf(2)).toEqual({ input: { settings } });
 		expect(updated[0].settings).toEqual(settings);

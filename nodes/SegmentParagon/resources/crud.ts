@@ -50,8 +50,9 @@ export function idProperty(definition: ResourceDefinition): INodeProperties {
 	});
 }
 
+/** The id of the entity to work on; an error names the parameter as the editor shows it (e.g. Mapping ID). */
 export function readId(definition: ResourceDefinition, params: Params): string {
-	return params.id(definition.idParameter, `${definition.displayName} ID`);
+	return params.id(definition.idParameter, definition.idProperty?.displayName ?? `${definition.displayName} ID`);
 }
 
 /** The collection's path (`/warehouses`, or under its parent: `/destination/{id}/filters`), and one entity's. */

@@ -135,8 +135,10 @@ export const destinationMapping: ResourceDefinition = {
 		if (fields.enabled !== undefined) input.enabled = params.boolean('updateFields.enabled', `${label}Enabled`, true);
 		if (fields.settings !== undefined) {
 			const given = params.toJsonObject(fields.settings, `${label}Settings`);
-			// Checked against the mapping's own action: one GET of the mapping, one of its destination.
+			// Checked against the mapping's own action: one GET of its destination (first, so a missing
+			// destination is named as such), one of the mapping.
 			const destinationId = readDestinationId(params);
+			await actionsOf(workspace, destinationId, params.itemIndex);
 			const current = await workspace.client.request<{ subscription: IDataObject }>(
 				{ method: 'GET', path: resourcePath(destinationMapping, params, id), notFound: `Destination mapping ${id} of destination ${destinationId}`, entity: 'subscription' },
 				params.itemIndex,
