@@ -1,5 +1,5 @@
 'use strict';
-// npm run bench [-- --runs 5] [-- --only list,get,tokens,upsert,upsertIndex,users]
+// npm run bench [-- --runs 5] [-- --only list,get,tokens,upsert,upsertIndex,users,mappings]
 //
 // Runs each scenario of test/bench/worker.ts in its own Node process (the node in the real n8n
 // engine, in-process; the sandbox in a child process), against the sandbox with no added latency
@@ -151,6 +151,29 @@ function usersTable() {
 	return rows;
 }
 
+// Each run waits Segment's real minute: one run unless --runs says more.
+const MAPPINGS = { latencyMs: 20, runs: runsFlag > 0 ? RUNS : 1 };
+
+function mappingsTable() {
+	const rows = [
+		'| sandbox latency | presets | writes (1 destination + presets) | 429 answered | most mapping writes in any 60 s (Segment allows 5) | 1st → 6th mapping arrival | median time | pacing minimum | time / minimum |',
+		'|---|---|---|---|---|---|---|---|---|',
+	];
+	const { result } = run({ scenario: 'mappings', latencyMs: MAPPINGS.latencyMs, runs: MAPPINGS.runs });
+	const most = (key) => Math.max(...result.runs.map((r) => r[key]));
+	const presets = most('presets');
+	const time = median(result.runs.map((r) => r.ms));
+	// Five mappings at once, the sixth a window after the first one's answer: at least one window.
+	const minimum = presets > 5 ? result.windowMs : 0;
+	const flag = check(most('writes') === 1 + presets && presets === 7, `mappings: ${most('writes')} writes for ${presets} presets (expected 1 + 7)`)
+		+ check(most('answered429') === 0, `mappings: ${most('answered429')} 429s answered`)
+		+ check(most('mostInAnyWindow') <= 5, `mappings: ${most('mostInAnyWindow')} mapping writes in one window`)
+		+ check(time / minimum <= 1.02, `mappings: ${ms(time)} is more than 2% above the pacing minimum`);
+	const gap = median(result.runs.map((r) => r.firstToSixthMs));
+	rows.push(`| ${MAPPINGS.latencyMs} ms | ${presets} | ${most('writes')} | ${most('answered429')} | ${most('mostInAnyWindow')} | ${ms(gap)} | ${ms(time)} | ${ms(minimum)} | ${(time / minimum).toFixed(3)}${flag} |`);
+	return rows;
+}
+
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 // The tables, each one scenario; `--only get,users` runs some of them (default: all).
 const onlyFlag = process.argv.indexOf('--only');
@@ -162,6 +185,7 @@ const TABLES = [
 	['upsert', `**Create or Update** (${count(UPSERT.count)} source upserts against ${count(UPSERT.workspace)} sources, then the same workflow again; median of ${UPSERT.runs} run(s))`, upsertTable],
 	['upsertIndex', '**The shared index of Create or Update** (100,000 entities of the list; sources with two labels each)', upsertIndexTable],
 	['users', '**Acting for many users** (1,000 Get Many items, limit 1, over 100 Paragon users with Options > Paragon User ID; one signing-key credential)', usersTable],
+	['mappings', `**Destination create with its presets** (Amplitude (Actions), 7 presets, Mappings: Presets; the sandbox enforces Segment's 5 mapping writes a minute per workspace on the real clock; ${MAPPINGS.runs} run(s))`, mappingsTable],
 ];
 const out = [
 	`Node ${process.version}, ${cpu} (${os.cpus().length} cores), median of ${RUNS} run(s); the sandbox in its own process; load average ${os.loadavg()[0].toFixed(2)} at start.`,

@@ -59,6 +59,7 @@ export const createProperties: INodeProperties[] = [
 			resourceMapper: {
 				resourceMapperMethod: 'getMappingFields',
 				mode: 'add',
+				valuesLabel: 'Fields',
 				fieldWords: { singular: 'field', plural: 'fields' },
 				addAllFields: false,
 				supportAutoMap: false,

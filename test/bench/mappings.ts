@@ -1,0 +1,47 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- benchmark code: runs in Node.js beside n8n, never inside n8n */
+/**
+ * Issue 18's figures (SPEC §8): an Actions destination with 7 presets created with Mappings:
+ * Presets, against a sandbox that enforces Segment's 5 mapping writes a minute per workspace on
+ * the real clock. Nothing is faked: the node's pacer waits the real minute.
+ */
+import type { INodeParameters } from 'n8n-workflow';
+
+import { measure, runNode, userToken, type Args, type RemoteSandbox } from './kit';
+
+const WINDOW_MS = 60_000;
+
+/** The most arrivals of `times` (sorted) inside any window of `windowMs`. */
+function mostInAnyWindow(times: number[], windowMs: number): number {
+	let most = 0;
+	for (let first = 0; first < times.length; first++) {
+		let last = first;
+		while (last + 1 < times.length && times[last + 1] < times[first] + windowMs) last++;
+		most = Math.max(most, last - first + 1);
+	}
+	return most;
+}
+
+export async function mappingsScenario(sandbox: RemoteSandbox, args: Args) {
+	const runs = [];
+	for (let run = 0; run < args.runs; run++) {
+		// A fresh workspace each run: Segment's windows of the previous run are gone too.
+		await sandbox.control('POST', '/__sandbox/reset');
+		const { ids } = await sandbox.control<{ ids: string[] }>('POST', '/__sandbox/bulk', { resource: 'sources', count: 1 });
+		const parameters: INodeParameters = { resource: 'destination', operation: 'create', name: 'Bench Amplitude', slug: 'actions-amplitude', categories: ['analytics'], platform: 'server', sourceId: { __rl: true, mode: 'id', value: ids[0] } };
+		const measured = await measure(() => runNode(parameters, userToken(sandbox.url)));
+		const requests = (await sandbox.requests()) as Array<{ method: string; segments: string[]; status: number; time: number }>;
+		const writes = requests.filter((request) => request.method !== 'GET');
+		const mappingArrivals = writes.filter((request) => request.segments[2] === 'subscriptions').map((request) => request.time);
+		const presets = (measured.value.items[0].json.mappings as unknown[] | undefined)?.length ?? 0;
+		runs.push({
+			ms: measured.ms,
+			presets,
+			writes: writes.length,
+			mappingWrites: mappingArrivals.length,
+			answered429: requests.filter((request) => request.status === 429).length,
+			mostInAnyWindow: mostInAnyWindow(mappingArrivals, WINDOW_MS),
+			firstToSixthMs: mappingArrivals.length > 5 ? mappingArrivals[5] - mappingArrivals[0] : undefined,
+		});
+	}
+	return { windowMs: WINDOW_MS, runs };
+}
