@@ -7,36 +7,29 @@ import type { IDataObject, INodeParameters, ResourceMapperValue } from 'n8n-work
 
 import { setPacingClock } from '../../nodes/shared/transport/pacer';
 import { rl } from './engine';
+import { FakeClock } from './fakeClock';
+import { lateBound, useSandbox } from './useSandbox';
 import { arrangeWorkspace, catalogId, segmentApi, type Sandbox } from './world';
 
 export const GA4 = 'actions-google-analytics-4';
 export const AMPLITUDE = 'actions-amplitude';
 
-/** Time that moves only when someone sleeps on it; `slept` keeps every wait. */
-export class FakeClock {
-	readonly start = Date.parse('2026-03-02T10:00:00Z');
-	at = this.start;
-	readonly slept: number[] = [];
-
-	now(): number {
-		return this.at;
-	}
-
-	async sleep(ms: number): Promise<void> {
-		this.slept.push(ms);
-		this.at += ms;
-		await Promise.resolve();
-	}
-
-	get elapsed(): number {
-		return this.at - this.start;
-	}
-}
-
-/** The node's pacer and the sandbox read `clock` for the tests of this file. */
-export function usePacingClock(clock: FakeClock): void {
+/**
+ * The world of a mappings test file: a sandbox and the node's pacer on one fake clock, and before
+ * each test a reset sandbox, the clock back at its start, and what `arrange` makes (read through `ids`).
+ */
+export function useMappingWorld<T extends object>(arrange: (sandbox: Sandbox) => Promise<T>) {
+	const clock = new FakeClock();
+	const sandbox = useSandbox({ clock });
 	beforeAll(() => setPacingClock(clock));
 	afterAll(() => setPacingClock());
+	let current: T | undefined;
+	beforeEach(async () => {
+		sandbox.reset();
+		clock.reset();
+		current = await arrange(sandbox);
+	});
+	return { clock, sandbox, ids: lateBound(() => current, 'the arranged ids') };
 }
 
 export function catalogAction(sandbox: Sandbox, slug: string, actionSlug: string): IDataObject & { id: string; fields: IDataObject[] } {

@@ -4,7 +4,7 @@
  * the wait. Runs on a fake clock (the pacer takes it through setPacingClock).
  */
 import { setPacingClock, SlidingWindowPacer } from '../../nodes/shared/transport/pacer';
-import { FakeClock } from '../helpers/mappings';
+import { FakeClock } from '../helpers/fakeClock';
 
 let clock: FakeClock;
 beforeEach(() => {

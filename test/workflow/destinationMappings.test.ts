@@ -6,18 +6,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { rl } from '../helpers/engine';
-import { AMPLITUDE, arrangeActionsDestination, catalogAction, FakeClock, GA4, mappingOp, mapperValue, usePacingClock } from '../helpers/mappings';
+import { AMPLITUDE, arrangeActionsDestination, catalogAction, GA4, mappingOp, mapperValue, useMappingWorld } from '../helpers/mappings';
 import { calls, jsonOf, runSegment } from '../helpers/world';
-import { useSandbox } from '../helpers/useSandbox';
 
-const clock = new FakeClock();
-const sandbox = useSandbox({ clock });
-usePacingClock(clock);
-let ids: Awaited<ReturnType<typeof arrangeActionsDestination>>;
-beforeEach(async () => {
-	sandbox.reset();
-	ids = await arrangeActionsDestination(sandbox, GA4);
-});
+const { sandbox, ids } = useMappingWorld((world) => arrangeActionsDestination(world, GA4));
 
 const subscriptions = () => `/destinations/${ids.destinationId}/subscriptions`;
 const bodyOf = (index: number) => sandbox.requests[index].body as IDataObject;

@@ -8,20 +8,10 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { rl } from '../helpers/engine';
-import { AMPLITUDE, FakeClock, GA4, mappingOp, usePacingClock } from '../helpers/mappings';
+import { AMPLITUDE, GA4, mappingOp, useMappingWorld } from '../helpers/mappings';
 import { arrangeWorkspace, calls, catalogId, jsonOf, runSegment, segmentApi } from '../helpers/world';
-import { useSandbox } from '../helpers/useSandbox';
 
-const clock = new FakeClock();
-const sandbox = useSandbox({ clock });
-usePacingClock(clock);
-let ids: Awaited<ReturnType<typeof arrangeWorkspace>>;
-beforeEach(async () => {
-	sandbox.reset();
-	ids = await arrangeWorkspace(sandbox);
-	clock.at = clock.start;
-	clock.slept.length = 0;
-});
+const { clock, sandbox, ids } = useMappingWorld(arrangeWorkspace);
 
 const createDestination = (slug: string, extra: INodeParameters = {}): INodeParameters => ({
 	resource: 'destination',

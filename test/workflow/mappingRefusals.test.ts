@@ -8,18 +8,10 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { rl } from '../helpers/engine';
-import { AMPLITUDE, arrangeActionsDestination, catalogAction, FakeClock, GA4, mappingOp, mapperValue, usePacingClock } from '../helpers/mappings';
+import { AMPLITUDE, arrangeActionsDestination, catalogAction, GA4, mappingOp, mapperValue, useMappingWorld } from '../helpers/mappings';
 import { calls, runSegment } from '../helpers/world';
-import { useSandbox } from '../helpers/useSandbox';
 
-const clock = new FakeClock();
-const sandbox = useSandbox({ clock });
-usePacingClock(clock);
-let ids: Awaited<ReturnType<typeof arrangeActionsDestination>>;
-beforeEach(async () => {
-	sandbox.reset();
-	ids = await arrangeActionsDestination(sandbox, GA4);
-});
+const { sandbox, ids } = useMappingWorld((world) => arrangeActionsDestination(world, GA4));
 
 const create = (extra: INodeParameters = {}) => mappingOp(ids.destinationId, 'create', { name: 'M', action: rl('customEvent'), trigger: 'event = "x"', fieldsMode: 'json', settings: '{"name": "signup"}', ...extra });
 const onlyTheDestinationRead = () => expect(calls(sandbox)).toEqual([`GET /destinations/${ids.destinationId}`]);
