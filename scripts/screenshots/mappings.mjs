@@ -12,7 +12,7 @@ import path from 'node:path';
 
 import { capture, checkToasts, createTriggerAndNodeWorkflow, CREDENTIAL_TYPE, deleteWorkflow, listScratch, NODE_TYPE, waitForShown } from './editor.mjs';
 
-export const MAPPING_SHOTS = ['destination-mapping-create'];
+export const shots = ['destination-mapping-create'];
 
 const SCRATCH = {
 	name: 'Send purchases to Google Analytics 4',
@@ -71,8 +71,7 @@ const VALUES = {
 	coupon: '{"@template": "{{properties.coupon_code}}"}',
 };
 
-export async function createMappingScratch(rest, credential, only, temporary) {
-	if (!only.includes('destination-mapping-create')) return undefined;
+export async function prepare({ rest, credential, temporary }) {
 	for (const old of await listScratch(rest, SCRATCH.name, SCRATCH.nodeId)) await deleteWorkflow(rest, old.id);
 	await ensureActionsDestination();
 	const base = { resource: 'destinationMapping', operation: 'create', name: 'Purchases to GA4', trigger: '', fieldsMode: 'mapper' };
@@ -90,7 +89,7 @@ export async function createMappingScratch(rest, credential, only, temporary) {
 
 async function shootMappingCreate(page, shared) {
 	const { baseUrl, credential } = shared;
-	const scratch = shared.mappings;
+	const scratch = shared.state;
 	await page.goto(`${baseUrl}/healthz`);
 	await page.evaluate(() => localStorage.clear());
 	await page.goto(`${baseUrl}/workflow/${scratch.workflow.id}/${SCRATCH.nodeId}`);
@@ -110,5 +109,5 @@ async function shootMappingCreate(page, shared) {
 	await capture(page, path.join(shared.out, 'destination-mapping-create.png'));
 }
 
-/** Steps for screenshots.mjs's list; `shared.mappings` holds createMappingScratch's workflow. */
-export const MAPPING_STEPS = [[['destination-mapping-create'], shootMappingCreate]];
+/** `shared.state` holds prepare's scratch workflow and its picks. */
+export const steps = [[['destination-mapping-create'], shootMappingCreate]];

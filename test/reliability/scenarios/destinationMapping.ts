@@ -1,13 +1,13 @@
 /**
  * Destination mappings (issue 18) in the fault matrix: every call of create, update (its two
- * reads, then the wrapped PATCH), delete, list and Create or Update on an Actions destination.
- * Appended to SCENARIOS by scenarios.ts; kept here so that file stays short.
+ * reads, then the wrapped PATCH), delete, list and Create or Update on an Actions destination,
+ * which each scenario arranges itself (with one mapping).
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { rl } from '../helpers/engine';
-import { catalogId, segmentApi, type Sandbox } from '../helpers/world';
-import type { Ids, Scenario } from './scenarios';
+import { rl } from '../../helpers/engine';
+import { catalogId, segmentApi, type Sandbox } from '../../helpers/world';
+import type { Ids, Scenario } from './types';
 
 const ACTIONS_DESTINATION = 'actions-amplitude';
 
@@ -30,6 +30,7 @@ export const MAPPING_SCENARIOS: Scenario[] = [
 		// One read of the destination (its actions), then the POST.
 		name: 'destination mapping create',
 		arrange: arrangeMapping,
+		count: (sandbox, ids) => mappingsOf(sandbox, ids).length,
 		parameters: (ids) => op(ids, 'create', createParameters),
 		steps: (ids) => [
 			{ method: 'GET', path: base(ids), faulted: true },
@@ -76,6 +77,7 @@ export const MAPPING_SCENARIOS: Scenario[] = [
 		// The key needs the action (one read of the destination), then the list, then the create.
 		name: 'destination mapping upsert (no match: create)',
 		arrange: arrangeMapping,
+		count: (sandbox, ids) => mappingsOf(sandbox, ids).length,
 		parameters: (ids) => op(ids, 'upsert', createParameters),
 		steps: (ids) => [
 			{ method: 'GET', path: base(ids), faulted: true },
