@@ -40,6 +40,7 @@
 const FILES = [
 	'crud.mjs',
 	'examples.mjs',
+	'mappings.mjs',
 	'httpRequest.mjs',
 	'errors.mjs',
 	'server.mjs',
