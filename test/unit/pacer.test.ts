@@ -38,7 +38,7 @@ it('requests in flight count: the sixth waits for an answer, then a window from 
 		sixthSent = clock.elapsed;
 		release();
 	});
-	await new Promise((resolve) => setImmediate(resolve));
+	for (let turn = 0; turn < 10; turn++) await Promise.resolve();
 	expect(sixthSent).toBe(-1);
 	clock.at += 2_000;
 	releases[0]();

@@ -71,7 +71,9 @@ describe('Create', () => {
 
 	it('a destination answered without its actions: they are read from its catalog entry (once)', async () => {
 		const destination = sandbox.entities('destinations').find((entity) => entity.id === ids.destinationId)!;
-		const { actions: _actions, presets: _presets, ...metadata } = destination.metadata as IDataObject;
+		const metadata = { ...(destination.metadata as IDataObject) };
+		delete metadata.actions;
+		delete metadata.presets;
 		sandbox.addFault({ method: 'GET', path: `/destinations/${ids.destinationId}`, status: 200, body: { data: { destination: { ...destination, metadata } } } });
 		jsonOf(await runSegment(sandbox, create()));
 		expect(calls(sandbox)).toEqual([`GET /destinations/${ids.destinationId}`, `GET /catalog/destinations/${String(metadata.id)}`, `POST ${subscriptions()}`]);

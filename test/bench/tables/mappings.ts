@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- benchmark code: runs in Node.js beside n8n, never inside n8n */
 /**
  * Issue 18's figures (SPEC §8): an Actions destination with 7 presets created with Mappings:
  * Presets, against a sandbox that enforces Segment's 5 mapping writes a minute per workspace on
