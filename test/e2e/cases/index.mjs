@@ -41,6 +41,7 @@ const FILES = [
 	'crud.mjs',
 	'examples.mjs',
 	'monitoring.mjs',
+	'mappings.mjs',
 	'httpRequest.mjs',
 	'errors.mjs',
 	'server.mjs',
