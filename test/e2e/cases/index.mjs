@@ -42,6 +42,7 @@ const FILES = [
 	'examples.mjs',
 	'httpRequest.mjs',
 	'errors.mjs',
+	'agent.mjs',
 	'server.mjs',
 ];
 
