@@ -44,6 +44,7 @@ const FILES = [
 	'mappings.mjs',
 	'httpRequest.mjs',
 	'errors.mjs',
+	'agent.mjs',
 	'server.mjs',
 ];
 
