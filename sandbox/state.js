@@ -23,6 +23,13 @@ const DEFAULTS = {
 	syncsWindowMs: 60000,
 	// Per user, overriding syncsPerMinute in that user's workspaces: { userId: n | null }.
 	syncsPerMinuteByUser: {},
+	// Calls of GET /tracking-plans/{id}/rules allowed per window and workspace: Segment's 200 a
+	// minute (null = unlimited).
+	ruleReadsPerMinute: 200,
+	ruleReadsWindowMs: 60000,
+	// The longest request target (path and query) answered; a longer one gets 414, as from the
+	// nginx or Apache in front of a real API (both refuse a request line over 8 KB by default).
+	maxUrlLength: 8192,
 };
 
 function readPublicKey(pem) {
@@ -51,6 +58,9 @@ function checkOptions(options) {
 	if (!options.tokens || typeof options.tokens !== 'object') throw new TypeError('tokens must be an object of token -> user id');
 	if (!(Number.isFinite(options.latencyMs) && options.latencyMs >= 0)) throw new TypeError('latencyMs must be a number >= 0');
 	if (!(Number.isFinite(options.syncsWindowMs) && options.syncsWindowMs > 0)) throw new TypeError('syncsWindowMs must be a number > 0');
+	if (!isSyncLimit(options.ruleReadsPerMinute)) throw new TypeError('ruleReadsPerMinute must be null (unlimited) or an integer >= 1');
+	if (!(Number.isFinite(options.ruleReadsWindowMs) && options.ruleReadsWindowMs > 0)) throw new TypeError('ruleReadsWindowMs must be a number > 0');
+	if (!(Number.isInteger(options.maxUrlLength) && options.maxUrlLength >= 256)) throw new TypeError('maxUrlLength must be an integer >= 256');
 }
 
 function createState(input = {}) {
@@ -70,6 +80,8 @@ function createState(input = {}) {
 		log: [],
 		faults: new Faults(),
 		syncLimiter: new SyncLimiter(options.syncsPerMinute, options.syncsWindowMs, { ...options.syncsPerMinuteByUser }),
+		ruleReadLimiter: new SyncLimiter(options.ruleReadsPerMinute, options.ruleReadsWindowMs),
+		maxUrlLength: options.maxUrlLength,
 		timers: new Set(),
 		url: null,
 		sleep(ms) {
@@ -93,6 +105,7 @@ function resetState(state) {
 	state.log.length = 0;
 	state.faults.clear();
 	state.syncLimiter.clear();
+	state.ruleReadLimiter.clear();
 	if (state.seed) seedDemoData(state);
 }
 

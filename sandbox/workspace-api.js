@@ -8,6 +8,7 @@ const { assertResource } = require('./workspace');
 const { KINDS } = require('./segment/router');
 const { addSyncReports } = require('./segment/syncs');
 const filters = require('./segment/filters');
+const { protocolsApi } = require('./protocols-api');
 
 const WHERE = ['user', 'credential'];
 const WHERE_WITH_REGION = ['region', ...WHERE];
@@ -77,6 +78,7 @@ function workspaceApi(state) {
 			const ws = from(options);
 			return ws.filters.has(destinationId) ? ws.filters.get(destinationId).all().map(filters.toApi) : [];
 		},
+		...protocolsApi(from),
 	};
 }
 

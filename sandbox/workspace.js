@@ -1,9 +1,11 @@
 'use strict';
 // One Segment workspace (each Paragon credential of a connected user has one per region): its
 // entities, its labels, the index of source slugs (Segment keeps them unique per workspace), the
-// warehouse-source connections, each warehouse's sync reports and each destination's filters.
+// warehouse-source connections, each warehouse's sync reports, each destination's filters and
+// its Protocols (tracking plans).
 const { Collection } = require('./collection');
 const { Connections } = require('./connections');
+const { Protocols } = require('./protocols');
 const { stableId } = require('./ids');
 
 const RESOURCES = ['warehouses', 'sources', 'destinations'];
@@ -37,6 +39,8 @@ class Workspace {
 		this.connections.clear();
 		this.syncReports = new Map();
 		this.filters = new Map();
+		// Tracking plans, their rules and sources; a reset also gives the workspace Protocols back.
+		this.protocols = new Protocols();
 	}
 
 	// Which sources load into which warehouse.
