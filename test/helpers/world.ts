@@ -42,6 +42,12 @@ export interface Sandbox {
 	addCatalogEntry(kind: string, entry: IDataObject): IDataObject;
 	reset(): void;
 	close(): Promise<void>;
+	// Segment Protocols (sandbox/protocols-api.js)
+	trackingPlans(options?: IDataObject): IDataObject[];
+	trackingPlanRules(planId: string, options?: IDataObject): IDataObject[];
+	trackingPlanSources(planId: string, options?: IDataObject): string[];
+	addTrackingPlan(plan: IDataObject, options?: IDataObject): IDataObject;
+	setProtocols(enabled: boolean, options?: IDataObject): void;
 }
 
 export const keys = (() => {

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { idProperty, listPaged, notFoundName, output, readId, readSimplify, resourcePath } from '../resources/crud';
+import { idProperty, listKeyOf, listPaged, notFoundName, output, pluralNameOf, readId, readSimplify, resourcePath } from '../resources/crud';
 import type { OperationDeclaration, ResourceDefinition } from '../resources/types';
 import { runUpsert } from './upsert';
 
@@ -54,13 +54,15 @@ function crudOperations(definition: ResourceDefinition): OperationDeclaration[] 
 		{
 			value: 'list',
 			name: 'Get Many',
-			description: `Get many ${definition.plural}`,
+			description: `Get many ${pluralNameOf(definition)}`,
+			properties: definition.listProperties,
 			paged: true,
 			simplify: simplifies,
 			async run(context) {
 				const parent = definition.parent?.label(context.params);
 				const notFound = parent && parent[0].toUpperCase() + parent.slice(1);
-				return await listPaged(context, resourcePath(definition, context.params), definition.plural, (entity) => definition.simplify({ entity }), notFound, simplifies);
+				const query = definition.listQuery?.(context.params);
+				return await listPaged(context, resourcePath(definition, context.params), listKeyOf(definition), (entity) => definition.simplify({ entity }), notFound, simplifies, query);
 			},
 		},
 		{
@@ -90,13 +92,13 @@ function crudOperations(definition: ResourceDefinition): OperationDeclaration[] 
 			value: 'upsert',
 			name: 'Create or Update',
 			description: `Create a new ${one}, or update the current one if it already exists (upsert)`,
-			// The very parameters of Create: declared once, shown for both.
-			properties: definition.createProperties,
+			// The very parameters of Create: declared once, shown for both (and what Create or Update adds).
+			properties: [...definition.createProperties, ...(hooks.properties ?? [])],
 			simplify: simplifies,
 			async run(context) {
 				const simplify = simplifies && readSimplify(context.params);
 				const { result, upsert } = await runUpsert(definition, hooks, context);
-				return [{ ...output(definition, simplify, result.entity, result.platform), upsert }];
+				return [{ ...output(definition, simplify, result.entity, result.platform), upsert, ...result.extra }];
 			},
 		});
 	}

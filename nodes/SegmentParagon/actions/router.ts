@@ -27,7 +27,7 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 	const workspaceFor = ({ userId, credentialId }: ActingAs): Workspace => {
 		const key = JSON.stringify([userId ?? null, credentialId ?? null]);
 		let workspace = workspaces.get(key);
-		if (!workspace) workspaces.set(key, (workspace = new Workspace(new SegmentClient(this, { timeoutMs, userId, credentialId }))));
+		if (!workspace) workspaces.set(key, (workspace = new Workspace(new SegmentClient(this, { timeoutMs, userId, credentialId, feature: definition.feature }))));
 		return workspace;
 	};
 	const shape = (name: ResourceName, entity: IDataObject) => RESOURCES[name].simplify({ entity });

@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { listKeyOf } from '../resources/crud';
 import type { OperationContext, ResourceDefinition, UpsertHooks } from '../resources/types';
 import { MAX_PAGE_SIZE } from '../../shared/transport/paging';
 import { segmentPath } from '../../shared/transport/proxyUrl';
@@ -95,7 +96,7 @@ export async function upsertIndex(definition: ResourceDefinition, hooks: UpsertH
 		const index = new UpsertIndex((entity) => hooks.keyOf(entity));
 		let cursor: string | undefined;
 		do {
-			const page = await workspace.page(segmentPath(definition.plural), definition.plural, MAX_PAGE_SIZE, cursor, params.itemIndex);
+			const page = await workspace.page(segmentPath(definition.plural), listKeyOf(definition), MAX_PAGE_SIZE, cursor, params.itemIndex);
 			for (const entity of page.entries) index.put(index.compact(entity));
 			cursor = page.next;
 			// An empty page ends the walk (a broken server could send a cursor forever).

@@ -2,6 +2,7 @@ import { destination } from './destination/destination';
 import { destinationFilter } from './destinationFilter/destinationFilter';
 import type { ResourceDefinition, ResourceName } from './types';
 import { source } from './source/source';
+import { trackingPlan } from './trackingPlan/trackingPlan';
 import { warehouse } from './warehouse/warehouse';
 
-export const RESOURCES: Record<ResourceName, ResourceDefinition> = { warehouse, source, destination, destinationFilter };
+export const RESOURCES: Record<ResourceName, ResourceDefinition> = { warehouse, source, destination, destinationFilter, trackingPlan };

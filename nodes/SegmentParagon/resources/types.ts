@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { Workspace } from '../../shared/transport/workspace';
 import type { Params } from '../../shared/validation';
 
-export type ResourceName = 'warehouse' | 'source' | 'destination' | 'destinationFilter';
+export type ResourceName = 'warehouse' | 'source' | 'destination' | 'destinationFilter' | 'trackingPlan';
 
 /** What one item's operation works with. */
 export interface OperationContext {
@@ -20,6 +20,8 @@ export interface OperationContext {
 export interface EntityResult {
 	entity: IDataObject;
 	platform?: string;
+	/** Fields the output carries beside the entity (a tracking plan's rule counts). */
+	extra?: IDataObject;
 }
 
 /**
@@ -65,6 +67,8 @@ export interface UpsertPlan {
 	changes: UpsertChange[];
 	/** The platform the item names, for the simplified output (destinations). */
 	platform?: string;
+	/** Fields the output carries beside the entity, changed or not (a tracking plan's rule counts). */
+	extra?: IDataObject;
 }
 
 /** What Create or Update needs of a resource; the shared path reads the list, keys it and runs the items. */
@@ -75,6 +79,10 @@ export interface UpsertHooks {
 	keyOf(entity: IDataObject): string | undefined;
 	/** Reads the item's other parameters (all of them, before anything is sent) and compares them with the entity. */
 	differences(context: OperationContext, entity: IDataObject): Promise<UpsertPlan>;
+	/** Parameters Create or Update has beyond Create's (shown after them). */
+	properties?: INodeProperties[];
+	/** Creates when nothing has the key; default: the resource's create (with what it needs beyond Create's parameters, e.g. rules). */
+	create?(context: OperationContext): Promise<EntityResult>;
 }
 
 /** What differs between the resources; the CRUD path is shared. */
@@ -83,6 +91,15 @@ export interface ResourceDefinition {
 	displayName: string;
 	/** Segment's path and list key, e.g. `warehouses`. */
 	plural: string;
+	/** The list key in Segment's answer when it is not `plural` (`trackingPlans` under `/tracking-plans`). */
+	listKey?: string;
+	/** How descriptions and messages say the plural when `plural` is not words (`tracking plans`). */
+	pluralName?: string;
+	/** Parameters of Get Many beyond the paging ones (e.g. Filters), and the query they make. */
+	listProperties?: INodeProperties[];
+	listQuery?(params: Params): IDataObject | undefined;
+	/** A Segment feature every call of the resource needs (e.g. `Protocols`): a 403 about it is said so. */
+	feature?: string;
 	/** The key of one entity in Segment's answer; default `name` (e.g. `warehouse`). */
 	entityKey?: string;
 	parent?: ParentOfResource;

@@ -49,6 +49,8 @@ export interface FailureContext {
 	/** The token was signed by the node (signing-key mode). */
 	signedByNode: boolean;
 	retries: number;
+	/** A Segment feature the call needs (e.g. Protocols). */
+	feature?: string;
 }
 
 /** Turns an error answer from Paragon's proxy or Segment into a message and a hint. */
@@ -76,6 +78,19 @@ export function describeHttpFailure(status: number, body: unknown, context: Fail
 		return {
 			message: 'Paragon rejected the user token',
 			description: `${answered}. ${context.signedByNode ? 'Check that the Signing Key is the one of this Paragon project (Settings > SDK Setup) and that the User ID is right.' : 'Check that the Paragon User Token was signed for this project and is complete.'}`,
+		};
+	}
+	if (status === 403 && context.feature) {
+		// Segment names the feature the workspace lacks; any other 403 may be the token's role.
+		if (fromSegment !== undefined && fromSegment.toLowerCase().includes(context.feature.toLowerCase())) {
+			return {
+				message: `This Segment workspace does not have ${context.feature}`,
+				description: `${answered}. ${context.feature} is part of some Segment plans only: ask your Segment account team to enable it for this workspace, or use a workspace that has it.`,
+			};
+		}
+		return {
+			message: 'Access denied',
+			description: `${answered}. These calls need ${context.feature} in the Segment workspace, and a token with access to it: check both, or reconnect Segment with a token that has Workspace Owner access.`,
 		};
 	}
 	if (status === 403) {

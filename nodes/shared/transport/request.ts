@@ -14,7 +14,7 @@ import {
 } from 'n8n-workflow';
 
 import { describeHttpFailure, type Failure } from './errors';
-import { CredentialFieldError, readProxySettings } from './proxyUrl';
+import { CredentialFieldError, proxyUrl, readProxySettings } from './proxyUrl';
 import { errorNode, redact, secretValues } from './redact';
 import { isIdempotent, isRetryableStatus, MAX_RETRIES, MAX_WAIT_MS, retryDelay, serverRequestedWait } from './retry';
 import { jwtExpiry, userTokenFor } from './userToken';
@@ -31,6 +31,8 @@ export interface SegmentCall {
 	/** Built with `segmentPath`, so ids are single encoded segments. */
 	path: string;
 	qs?: IDataObject;
+	/** A query string the caller built and measured (e.g. rules[0][type]=…), sent exactly as given; not with `qs`. */
+	query?: string;
 	body?: IDataObject;
 	/** Names the entity for a 404, e.g. "Warehouse wh_1". */
 	notFound?: string;
@@ -64,6 +66,8 @@ export interface ClientSettings {
 	userId?: string;
 	/** Options > Paragon Credential ID: which of the user's Segment accounts, sent as X-Paragon-Credential. */
 	credentialId?: string;
+	/** A Segment feature every call of this client needs (e.g. Protocols): a 403 about it says the workspace lacks it. */
+	feature?: string;
 }
 
 export const PARAGON_CREDENTIAL_HEADER = 'X-Paragon-Credential';
@@ -164,6 +168,12 @@ export class SegmentClient {
 		this.actingCredential = { credentialsDecrypted: { id: reference?.id ?? '', name: reference?.name ?? '', type: CREDENTIAL_TYPE, data: this.credentials } };
 	}
 
+	/** The full URL a Segment path (and query) is sent to: the credential's proxy URL, region included, then the path. */
+	async urlOf(pathAndQuery: string, itemIndex: number): Promise<string> {
+		await this.prepare(itemIndex);
+		return `${proxyUrl(readProxySettings(this.credentials!))}${pathAndQuery}`;
+	}
+
 	/** Sends one Segment call and returns the `data` of Segment's envelope. */
 	async request<T = IDataObject>(call: SegmentCall, itemIndex: number): Promise<T> {
 		await this.prepare(itemIndex);
@@ -208,6 +218,7 @@ export class SegmentClient {
 				tokenExpired: this.tokenExpired(),
 				signedByNode: this.signedByNode,
 				retries: attempt,
+				feature: this.settings.feature,
 			});
 			if (status >= 500) failure.description += mayHaveCreated(call);
 			throw this.apiError({ status, body: body as JsonObject }, failure, status, itemIndex, secrets);
@@ -240,7 +251,7 @@ export class SegmentClient {
 	private options(call: SegmentCall): IHttpRequestOptions {
 		return {
 			method: call.method,
-			url: call.path,
+			url: call.query ? `${call.path}?${call.query}` : call.path,
 			qs: call.qs,
 			body: call.body,
 			headers: { Accept: 'application/json', 'Content-Type': 'application/json', ...(this.settings.credentialId ? { [PARAGON_CREDENTIAL_HEADER]: this.settings.credentialId } : {}) },
