@@ -10,7 +10,7 @@ import type { RunNodeResult } from '../helpers/engine';
 import { engine, keys, PROJECT_ID, USER_ID, USER_TOKEN } from '../helpers/world';
 
 export interface Args {
-	scenario: 'list' | 'get' | 'tokens' | 'upsert' | 'upsertIndex' | 'users';
+	scenario: 'list' | 'get' | 'tokens' | 'upsert' | 'upsertIndex' | 'users' | 'trackingPlan';
 	runs: number;
 	latencyMs: number;
 	count?: number;

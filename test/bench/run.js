@@ -1,5 +1,5 @@
 'use strict';
-// npm run bench [-- --runs 5] [-- --only list,get,tokens,upsert,upsertIndex,users]
+// npm run bench [-- --runs 5] [-- --only list,get,tokens,upsert,upsertIndex,users,trackingPlan]
 //
 // Runs each scenario of test/bench/worker.ts in its own Node process (the node in the real n8n
 // engine, in-process; the sandbox in a child process), against the sandbox with no added latency
@@ -151,6 +151,37 @@ function usersTable() {
 	return rows;
 }
 
+// SPEC §8: a plan of 2,000 rules — first run 1 create + 1 PATCH, second run ceil(2,000 / 200) rule reads and 0 writes.
+const TRACKING_PLAN_RULES = 2000;
+
+function trackingPlanTable() {
+	const rows = [
+		'| sandbox latency | execution (one item, 2,000 rules, Remove Other Rules on) | plan list reads | rule reads (expected) | creates | rule PATCHes (rules sent) | rule DELETEs | other writes | median time | peak heap above idle |',
+		'|---|---|---|---|---|---|---|---|---|---|',
+	];
+	const reads = Math.ceil(TRACKING_PLAN_RULES / 200);
+	for (const latencyMs of LATENCIES) {
+		const { result } = run({ scenario: 'trackingPlan', count: TRACKING_PLAN_RULES, latencyMs });
+		const executions = [
+			['first', 'first run: no plan yet', 0, 1, 1, `${count(TRACKING_PLAN_RULES)} added`],
+			['second', 'second run: the same rules', reads, 0, 0, 'all unchanged'],
+			['third', 'third run: 1 rule changed, 1 added', reads, 0, 1, '1 added, 1 updated'],
+		];
+		for (const [key, label, expectedReads, expectedCreates, expectedPatches] of executions) {
+			const most = (field) => Math.max(...result.runs.map((r) => r[key][field]));
+			const sent = result.runs[0][key].counts;
+			const other = most('writes') - most('creates') - most('rulePatches') - most('ruleDeletes');
+			const flag = check(
+				most('ruleReads') === expectedReads && most('creates') === expectedCreates && most('rulePatches') === expectedPatches && most('ruleDeletes') === 0 && other === 0 && most('planListReads') === 1,
+				`tracking plan ${label} at ${latencyMs} ms: ${most('ruleReads')} rule reads, ${most('creates')} creates, ${most('rulePatches')} PATCHes, ${most('ruleDeletes')} DELETEs, ${other} other writes`,
+			);
+			const rulesSent = key === 'first' ? sent.added : sent.added + sent.updated;
+			rows.push(`| ${latencyMs} ms | ${label} | ${most('planListReads')} | ${most('ruleReads')} (${expectedReads})${flag} | ${most('creates')} | ${most('rulePatches')} (${count(rulesSent)}) | ${most('ruleDeletes')} | ${other} | ${ms(median(result.runs.map((r) => r[key].ms)))} | ${median(result.runs.map((r) => r[key].peakHeapMb)).toFixed(0)} MB |`);
+		}
+	}
+	return rows;
+}
+
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 // The tables, each one scenario; `--only get,users` runs some of them (default: all).
 const onlyFlag = process.argv.indexOf('--only');
@@ -161,6 +192,7 @@ const TABLES = [
 	['tokens', '**Token and catalog per execution** (100 warehouse creates in one execution, Token Source: Signing Key)', tokenTable],
 	['upsert', `**Create or Update** (${count(UPSERT.count)} source upserts against ${count(UPSERT.workspace)} sources, then the same workflow again; median of ${UPSERT.runs} run(s))`, upsertTable],
 	['upsertIndex', '**The shared index of Create or Update** (100,000 entities of the list; sources with two labels each)', upsertIndexTable],
+	['trackingPlan', `**Tracking plan Create or Update** (${count(TRACKING_PLAN_RULES)} rules in one item, then the same item again, then with 2 rules different; each run from an empty sandbox)`, trackingPlanTable],
 	['users', '**Acting for many users** (1,000 Get Many items, limit 1, over 100 Paragon users with Options > Paragon User ID; one signing-key credential)', usersTable],
 ];
 const out = [

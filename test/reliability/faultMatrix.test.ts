@@ -13,6 +13,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { rl } from '../helpers/engine';
 import { arrangeWorkspace, calls, runSegment, signingKeyCredentials, startWorld, type Sandbox } from '../helpers/world';
 import { callOf, FAULTS, newIds, SCENARIOS, TIMEOUT_MS, type FaultKind, type Ids, type Scenario, type Step } from './scenarios';
+import { TRACKING_PLAN_SCENARIOS } from './trackingPlanScenarios';
 import { captureOutput, leaks, runTexts, secretNeedles, tokensSeen, type Capture } from './support';
 
 // Beyond the waits the node must make: engine start, requests, and other rows running alongside.
@@ -51,7 +52,7 @@ interface Row {
 }
 
 function rowsFor(scenario: Scenario): Array<[string, Row]> {
-	const steps = scenario.steps({ warehouseId: '{id}', sourceId: '{id}', destinationId: '{id}' });
+	const steps = scenario.steps({ warehouseId: '{id}', sourceId: '{id}', destinationId: '{id}', trackingPlanId: '{id}' });
 	return steps.flatMap((step, stepIndex) =>
 		step.faulted
 			? FAULTS.map((fault): [string, Row] => {
@@ -75,7 +76,8 @@ function requestTimes(sandbox: Sandbox): number[] {
 async function playRow({ scenario, stepIndex, fault }: Row): Promise<void> {
 	const sandbox = await startWorld();
 	try {
-		const ids: Ids = await arrangeWorkspace(sandbox);
+		const arranged: Ids = await arrangeWorkspace(sandbox);
+		const ids: Ids = { ...arranged, ...scenario.arrange?.(sandbox, arranged) };
 		const steps = scenario.steps(ids);
 		const step = steps[stepIndex];
 		const retried = fault.retried(step);
@@ -85,6 +87,7 @@ async function playRow({ scenario, stepIndex, fault }: Row): Promise<void> {
 			warehouses: sandbox.entities('warehouses').length,
 			sources: sandbox.entities('sources').length,
 			filters: (sandbox as unknown as { filters: (id: string) => unknown[] }).filters(ids.destinationId).length,
+			trackingPlans: sandbox.trackingPlans().length,
 		});
 		const before = counts();
 
@@ -101,7 +104,7 @@ async function playRow({ scenario, stepIndex, fault }: Row): Promise<void> {
 		expect(sent).toEqual(expectedCalls(steps, stepIndex, retried));
 
 		// A create is sent twice only after a 429, 502 or 503 (Segment did not take it); never after an answer that may mean it did.
-		for (const path of ['/warehouses', '/sources']) {
+		for (const path of ['/warehouses', '/sources', '/tracking-plans']) {
 			expect(sent.filter((call) => call === `POST ${path}`).length).toBeLessThanOrEqual(step.method === 'POST' && step.path === path && retried ? 2 : 1);
 		}
 
@@ -123,7 +126,7 @@ async function playRow({ scenario, stepIndex, fault }: Row): Promise<void> {
 			if (step.creates) {
 				expect(result.error.description).toMatch(/may or may not have created|not known whether Segment created/);
 				// The write was processed before its answer was lost: it exists exactly once.
-				const key = step.path === '/warehouses' ? 'warehouses' : step.path.endsWith('/filters') ? 'filters' : 'sources';
+				const key = step.path === '/warehouses' ? 'warehouses' : step.path === '/tracking-plans' ? 'trackingPlans' : step.path.endsWith('/filters') ? 'filters' : 'sources';
 				expect(counts()[key]).toBe(before[key] + 1);
 			}
 			// A step after the source's POST: the source exists, and the error says so with what is left.
@@ -141,7 +144,7 @@ async function playRow({ scenario, stepIndex, fault }: Row): Promise<void> {
 	}
 }
 
-describe.each(SCENARIOS.map((scenario) => [scenario.name, scenario] as const))('%s', (_name, scenario) => {
+describe.each([...SCENARIOS, ...TRACKING_PLAN_SCENARIOS].map((scenario) => [scenario.name, scenario] as const))('%s', (_name, scenario) => {
 	it.concurrent.each(rowsFor(scenario))('%s', async (_title, row) => {
 		await playRow(row);
 	});

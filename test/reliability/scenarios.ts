@@ -13,6 +13,8 @@ export interface Ids {
 	warehouseId: string;
 	sourceId: string;
 	destinationId: string;
+	/** Made by the scenario's `arrange` (tracking plans). */
+	trackingPlanId?: string;
 }
 
 /** One Segment call of an operation, as `calls()` prints it; `{new}` is the id the operation created. */
@@ -28,6 +30,8 @@ export interface Step {
 
 export interface Scenario {
 	name: string;
+	/** What the scenario needs beyond arrangeWorkspace's, added to the ids. */
+	arrange?(sandbox: Sandbox, ids: Ids): Partial<Ids>;
 	parameters(ids: Ids): INodeParameters;
 	steps(ids: Ids): Step[];
 	/** What the workspace looks like after a successful run. */
@@ -42,7 +46,7 @@ export function callOf(step: Step): string {
 export function newIds(sandbox: Sandbox): string[] {
 	const source = sandbox.entities('sources').find((entity) => entity.slug === 'new_source');
 	const warehouses = sandbox.entities('warehouses').filter((entity) => /^(Fault|Validated) Warehouse$/.test(String((entity.settings as IDataObject).name)));
-	return [source, ...warehouses].filter(Boolean).map((entity) => String(entity!.id));
+	return [source, ...warehouses, ...sandbox.trackingPlans().filter((plan) => plan.name === 'New Fault Plan')].filter(Boolean).map((entity) => String(entity!.id));
 }
 
 

@@ -40,6 +40,7 @@ const FILLED: INodeParameters = {
 	sourceId: { __rl: true, mode: 'id', value: 'src_1' },
 	destinationId: { __rl: true, mode: 'id', value: 'dst_1' },
 	filterId: 'flt_1',
+	trackingPlanId: { __rl: true, mode: 'id', value: 'tp_1' },
 	title: 'Drop test events',
 	condition: 'event = "Test"',
 };
@@ -82,6 +83,11 @@ describe('n8n runs the workflow when controlling parameters hold expressions', (
 			expect(node.parameters).toHaveProperty(field);
 		}
 		expect(NodeHelpers.getNodeParametersIssues(properties, node, description)).toBeNull();
+	});
+
+	it('a tracking plan\'s rules from an expression, and its Create or Update, have no issues', () => {
+		expect(issuesOf({ resource: 'trackingPlan', operation: 'upsert', name: '={{ $json.name }}', type: '={{ $json.type }}', rules: '={{ $json.rules }}', removeOtherRules: '={{ $json.prune }}' })).toBeNull();
+		expect(issuesOf({ resource: 'trackingPlan', operation: 'removeRules', ...FILLED, rules: '={{ $json.rules }}' })).toBeNull();
 	});
 
 	it('still finds a real issue: an always-shown required parameter left empty', () => {

@@ -90,11 +90,12 @@ function ruleOperations(definition: ResourceDefinition): OperationDeclaration[] 
 				const rules = readRules(context.params, RULES_TO_REMOVE);
 				// Every URL is worked out before the first DELETE goes out.
 				const batches = await removalBatches(context, planId, rules, (index) => `rules[${index}]`);
-				for (const batch of batches) {
+				// The first failing leaves every rule in place: its own error says it all.
+				await deleteRules(context, planId, batches[0]);
+				for (const batch of batches.slice(1)) {
 					try {
 						await deleteRules(context, planId, batch);
 					} catch (error) {
-						if (!batch.first) throw error;
 						throw partlyRemoved(context, planId, batch.first, rules.length, error);
 					}
 				}

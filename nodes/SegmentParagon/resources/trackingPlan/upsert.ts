@@ -68,11 +68,12 @@ async function forgetRules(context: OperationContext, planId: string): Promise<v
 
 /** Sends a rules write; on success the known rules follow it, on failure they are forgotten. */
 async function writeRules(context: OperationContext, planId: string, send: () => Promise<void>, apply: (rules: RuleMap) => void): Promise<void> {
+	let sent = false;
 	try {
 		await send();
-	} catch (error) {
-		await forgetRules(context, planId);
-		throw error;
+		sent = true;
+	} finally {
+		if (!sent) await forgetRules(context, planId);
 	}
 	apply(await knownRules(context, planId));
 }
