@@ -78,6 +78,7 @@ function createState(input = {}) {
 		seed: Boolean(options.seed),
 		catalogs: new Catalogs(),
 		log: [],
+		connectionsAccepted: 0,
 		faults: new Faults(),
 		syncLimiter: new SyncLimiter(options.syncsPerMinute, options.syncsWindowMs, { ...options.syncsPerMinuteByUser }),
 		ruleReadLimiter: new SyncLimiter(options.ruleReadsPerMinute, options.ruleReadsWindowMs),
