@@ -3,13 +3,14 @@
 // "Website Analytics" source. Its id is derived from the workspace, like every demo id.
 const { protocolsApi } = require('./protocols-api');
 
-const object = (properties, required) => ({ $schema: 'http://json-schema.org/draft-07/schema#', type: 'object', properties, required });
-const withProperties = (properties, required) => object({ properties: object(properties, required) }, ['properties']);
+const object = (properties, required) => ({ type: 'object', properties, required });
+// A rule's schema: JSON Schema draft 7 over the whole call (its properties, or its traits).
+const rule = (part, properties, required) => ({ $schema: 'http://json-schema.org/draft-07/schema#', ...object({ [part]: object(properties, required) }, part === 'traits' ? [] : [part]) });
 
 const DEMO_RULES = [
-	{ type: 'TRACK', key: 'Order Completed', version: 1, jsonSchema: withProperties({ order_id: { type: 'string' }, total: { type: 'number' } }, ['order_id', 'total']) },
-	{ type: 'TRACK', key: 'Product Viewed', version: 1, jsonSchema: withProperties({ product_id: { type: 'string' } }, ['product_id']) },
-	{ type: 'IDENTIFY', version: 1, jsonSchema: object({ traits: object({ email: { type: 'string', format: 'email' } }, []) }, []) },
+	{ type: 'TRACK', key: 'Order Completed', version: 1, jsonSchema: rule('properties', { order_id: { type: 'string' }, total: { type: 'number' } }, ['order_id', 'total']) },
+	{ type: 'TRACK', key: 'Product Viewed', version: 1, jsonSchema: rule('properties', { product_id: { type: 'string' } }, ['product_id']) },
+	{ type: 'IDENTIFY', version: 1, jsonSchema: rule('traits', { email: { type: 'string', format: 'email' } }, []) },
 ];
 
 function seedTrackingPlan(ws, website) {
