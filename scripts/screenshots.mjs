@@ -13,7 +13,10 @@
 //   docs/test-connection.png    Warehouse > Test Connection on "Staging Postgres", executed: FAILED
 //   docs/destination-filter-create.png  the parameters of Destination Filter > Create (Sample), not run
 //   docs/upsert.png             Source > Create or Update on the demo "Website Analytics", executed: unchanged
-//   (the last four: scripts/screenshots/pipelines.mjs)
+//   (those four: scripts/screenshots/pipelines.mjs)
+//   docs/tracking-plan-upsert.png  Tracking Plan > Create or Update of the demo plan from the example's rules
+//                               file, executed (scripts/screenshots/trackingPlans.mjs; it makes the demo plan
+//                               match the file: "updated" on fresh demo data, "unchanged" after)
 //
 // Options: --only=<name>[,<name>...] (e.g. --only=credential,workflow-run), --out=<dir> (default docs/),
 // --help.
@@ -56,12 +59,13 @@ import {
 	waitForShown,
 } from './screenshots/editor.mjs';
 import { createPipelineScratch, PIPELINE_SHOTS, PIPELINE_STEPS } from './screenshots/pipelines.mjs';
+import { createTrackingPlanScratch, TRACKING_PLAN_SHOTS, TRACKING_PLAN_STEPS } from './screenshots/trackingPlans.mjs';
 
 // The temporary workflow's name shows in the pictures; leftovers are recognised by name and node id.
 const SCRATCH_NAME = 'Create a Snowflake warehouse in Segment';
 const SCRATCH_NODE_ID = 'a3c1b4e2-0000-4000-8000-5c4ee4540002';
 const DEFAULT_WORKFLOW = 'SegExNightlyInv01';
-const SHOTS = ['node-search', 'node-panel', 'create-parameters', 'credential', 'workflow-run', ...PIPELINE_SHOTS];
+const SHOTS = ['node-search', 'node-panel', 'create-parameters', 'credential', 'workflow-run', ...PIPELINE_SHOTS, ...TRACKING_PLAN_SHOTS];
 
 const HELP = `Usage: npm run screenshots [-- --only=<name>,...] [-- --out=<dir>]
 
@@ -350,7 +354,8 @@ async function main() {
 			temporary.push(scratch.workflow);
 		}
 		const pipelines = await createPipelineScratch(rest, credential, args.only, temporary);
-		const shared = { baseUrl, rest, credential, scratch, pipelines, run, out: args.out, only: args.only };
+		const trackingPlans = await createTrackingPlanScratch(rest, credential, args.only, temporary);
+		const shared = { baseUrl, rest, credential, scratch, pipelines, trackingPlans, run, out: args.out, only: args.only };
 
 		// One page per picture: nothing left open or half-edited carries over.
 		const steps = [
@@ -359,6 +364,7 @@ async function main() {
 			[['credential'], shootCredential],
 			[['workflow-run'], shootWorkflowRun],
 			...PIPELINE_STEPS,
+			...TRACKING_PLAN_STEPS,
 		];
 		for (const [names, shoot] of steps) {
 			if (!names.some((name) => args.only.includes(name))) continue;

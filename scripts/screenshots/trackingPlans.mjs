@@ -1,0 +1,100 @@
+// The picture of README's "Tracking plans" section, for `npm run screenshots`:
+//
+//   docs/tracking-plan-upsert.png   Tracking Plan > Create or Update of the demo "Website Tracking Plan",
+//                                   executed from its panel: the rules file as its input (left), the
+//                                   parameters taking name, type and rules from it, and the plan with
+//                                   "upsert" and the rule counts as its output (right)
+//
+// A scratch workflow of its own: manual trigger → a Code node holding examples/repository/tracking-plan.json
+// (what the example reads from a repository) → the Segment node. Running it makes the demo plan match
+// the file: on npm start's fresh demo data it shows "updated" (2 rules added, 1 updated, 1 removed,
+// 1 unchanged), on any later run "unchanged" (nothing written). Either is a true picture; the demo
+// plan stays as the file says (like running the example would leave it).
+import fs from 'node:fs';
+import path from 'node:path';
+
+import { capture, checkToasts, CREDENTIAL_TYPE, deleteWorkflow, listScratch, MANUAL_TRIGGER_NAME, NODE_TYPE, repoRoot, TIMEOUT_MS, waitForExecution, waitForShown } from './editor.mjs';
+
+export const TRACKING_PLAN_SHOTS = ['tracking-plan-upsert'];
+
+const SCRATCH = {
+	name: 'Keep the tracking plan as the repository says',
+	triggerId: 'a3c1b4e2-0000-4000-8000-5c4ee4542201',
+	fileId: 'a3c1b4e2-0000-4000-8000-5c4ee4542202',
+	nodeId: 'a3c1b4e2-0000-4000-8000-5c4ee4542203',
+	fileName: 'tracking-plan.json',
+	nodeName: 'Create or update the tracking plan',
+};
+
+/** The scratch workflow (a leftover of a killed run removed first), added to `temporary`. */
+export async function createTrackingPlanScratch(rest, credential, only, temporary) {
+	if (!TRACKING_PLAN_SHOTS.some((name) => only.includes(name))) return undefined;
+	for (const old of await listScratch(rest, SCRATCH.name, SCRATCH.nodeId)) await deleteWorkflow(rest, old.id);
+	const file = fs.readFileSync(path.join(repoRoot, 'examples', 'repository', 'tracking-plan.json'), 'utf8');
+	const workflow = await rest.post('/rest/workflows', {
+		name: SCRATCH.name,
+		active: false,
+		settings: { executionOrder: 'v1' },
+		nodes: [
+			{ id: SCRATCH.triggerId, name: MANUAL_TRIGGER_NAME, type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				id: SCRATCH.fileId,
+				name: SCRATCH.fileName,
+				type: 'n8n-nodes-base.code',
+				typeVersion: 2,
+				position: [220, 0],
+				parameters: { jsCode: `// examples/repository/tracking-plan.json, as the example reads it from a repository.\nreturn [{ json: ${file.trim()} }];` },
+			},
+			{
+				id: SCRATCH.nodeId,
+				name: SCRATCH.nodeName,
+				type: NODE_TYPE,
+				typeVersion: 1,
+				position: [440, 0],
+				parameters: { resource: 'trackingPlan', operation: 'upsert', name: '={{ $json.name }}', type: '={{ $json.type }}', description: '={{ $json.description }}', rules: '={{ $json.rules }}', removeOtherRules: true },
+				credentials: { [CREDENTIAL_TYPE]: { id: credential.id, name: credential.name } },
+			},
+		],
+		connections: {
+			[MANUAL_TRIGGER_NAME]: { main: [[{ node: SCRATCH.fileName, type: 'main', index: 0 }]] },
+			[SCRATCH.fileName]: { main: [[{ node: SCRATCH.nodeName, type: 'main', index: 0 }]] },
+		},
+	});
+	temporary.push(workflow);
+	return { workflow };
+}
+
+async function shootTrackingPlanUpsert(page, { baseUrl, rest, credential, trackingPlans, out }) {
+	const { workflow } = trackingPlans;
+	// A fresh browser's panel widths (n8n keeps them in localStorage).
+	await page.goto(`${baseUrl}/healthz`);
+	await page.evaluate(() => localStorage.clear());
+	await page.goto(`${baseUrl}/workflow/${workflow.id}/${SCRATCH.nodeId}`);
+	const ndv = page.locator('[data-test-id="ndv"]');
+	await ndv.waitFor();
+	await waitForShown(ndv.locator('[data-test-id="parameter-input-resource"]'), 'Tracking Plan', 'the Resource parameter');
+	await waitForShown(ndv.locator('[data-test-id="parameter-input-operation"]'), 'Create or Update', 'the Operation parameter');
+	await waitForShown(ndv.locator('[data-test-id="node-credentials-select"]'), credential.name, 'the credential');
+	// "Execute step" runs the Code node first (the file), then the Segment node.
+	const started = page.waitForResponse((response) => response.request().method() === 'POST' && response.url().startsWith(`${baseUrl}/rest/workflows/${workflow.id}/run`), { timeout: TIMEOUT_MS });
+	await ndv.locator('[data-test-id="node-execute-button"]').first().click();
+	const response = await started;
+	const { data } = await response.json().catch(() => ({}));
+	if (!response.ok() || !data?.executionId) throw new Error(`Running "${SCRATCH.nodeName}" failed: ${response.status()} ${(await response.text()).slice(0, 300)}`);
+	const execution = await waitForExecution(rest, data.executionId);
+	if (execution.status !== 'success') throw new Error(`"${SCRATCH.nodeName}" ran with status ${execution.status} (see ${baseUrl}/workflow/${workflow.id}/executions/${data.executionId})`);
+	const output = ndv.locator('[data-test-id="output-panel"]');
+	await output.locator('[data-test-id="ndv-data-container"]').waitFor();
+	await output.locator('[data-test-id="ndv-run-data-display-mode"]').getByText('JSON', { exact: true }).click();
+	for (const text of ['"upsert"', '"added"', '"removed"', '"unchanged"', 'Website Tracking Plan']) {
+		await waitForShown(output.locator('[data-test-id="ndv-data-container"]'), text, 'the output', { panel: 'output panel' });
+	}
+	// The counts come last in the item: in view should it be taller than the panel.
+	await output.locator('[data-test-id="ndv-data-container"]').getByText('"unchanged"').first().scrollIntoViewIfNeeded();
+	await page.waitForLoadState('networkidle');
+	await checkToasts(page);
+	await capture(page, path.join(out, 'tracking-plan-upsert.png'));
+}
+
+/** Steps for screenshots.mjs's list: [names, shoot(page, shared)]; `shared.trackingPlans` holds createTrackingPlanScratch's workflow. */
+export const TRACKING_PLAN_STEPS = [[TRACKING_PLAN_SHOTS, shootTrackingPlanUpsert]];
