@@ -144,7 +144,7 @@ async function openNode(page, { baseUrl, credential, scratch, operation }) {
 }
 
 /** "Execute step" in the panel; waits for the run over REST, then for its output in the panel, shown as `mode`. */
-async function executeNode(page, ndv, { baseUrl, rest, scratch, mode, expected }) {
+export async function executeNode(page, ndv, { baseUrl, rest, scratch, mode, expected }) {
 	const { workflow, nodeName } = scratch;
 	const started = page.waitForResponse((response) => response.request().method() === 'POST' && response.url().startsWith(`${baseUrl}/rest/workflows/${workflow.id}/run`), { timeout: TIMEOUT_MS });
 	await ndv.locator('[data-test-id="node-execute-button"]').first().click();

@@ -13,7 +13,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-import { capture, checkToasts, CREDENTIAL_TYPE, deleteWorkflow, listScratch, MANUAL_TRIGGER_NAME, NODE_TYPE, repoRoot, TIMEOUT_MS, waitForExecution, waitForShown } from './editor.mjs';
+import { capture, checkToasts, CREDENTIAL_TYPE, deleteWorkflow, listScratch, MANUAL_TRIGGER_NAME, NODE_TYPE, repoRoot, waitForShown } from './editor.mjs';
+import { executeNode } from './pipelines.mjs';
 
 export const TRACKING_PLAN_SHOTS = ['tracking-plan-upsert'];
 
@@ -76,22 +77,10 @@ async function shootTrackingPlanUpsert(page, { baseUrl, rest, credential, tracki
 	await waitForShown(ndv.locator('[data-test-id="parameter-input-operation"]'), 'Create or Update', 'the Operation parameter');
 	await waitForShown(ndv.locator('[data-test-id="node-credentials-select"]'), credential.name, 'the credential');
 	// "Execute step" runs the Code node first (the file), then the Segment node.
-	const started = page.waitForResponse((response) => response.request().method() === 'POST' && response.url().startsWith(`${baseUrl}/rest/workflows/${workflow.id}/run`), { timeout: TIMEOUT_MS });
-	await ndv.locator('[data-test-id="node-execute-button"]').first().click();
-	const response = await started;
-	const { data } = await response.json().catch(() => ({}));
-	if (!response.ok() || !data?.executionId) throw new Error(`Running "${SCRATCH.nodeName}" failed: ${response.status()} ${(await response.text()).slice(0, 300)}`);
-	const execution = await waitForExecution(rest, data.executionId);
-	if (execution.status !== 'success') throw new Error(`"${SCRATCH.nodeName}" ran with status ${execution.status} (see ${baseUrl}/workflow/${workflow.id}/executions/${data.executionId})`);
-	const output = ndv.locator('[data-test-id="output-panel"]');
-	await output.locator('[data-test-id="ndv-data-container"]').waitFor();
-	await output.locator('[data-test-id="ndv-run-data-display-mode"]').getByText('JSON', { exact: true }).click();
-	for (const text of ['"upsert"', '"added"', '"removed"', '"unchanged"', 'Website Tracking Plan']) {
-		await waitForShown(output.locator('[data-test-id="ndv-data-container"]'), text, 'the output', { panel: 'output panel' });
-	}
+	const scratch = { workflow, nodeName: SCRATCH.nodeName };
+	const output = await executeNode(page, ndv, { baseUrl, rest, scratch, mode: 'JSON', expected: ['"upsert"', '"added"', '"removed"', '"unchanged"', 'Website Tracking Plan'] });
 	// The counts come last in the item: in view should it be taller than the panel.
 	await output.locator('[data-test-id="ndv-data-container"]').getByText('"unchanged"').first().scrollIntoViewIfNeeded();
-	await page.waitForLoadState('networkidle');
 	await checkToasts(page);
 	await capture(page, path.join(out, 'tracking-plan-upsert.png'));
 }

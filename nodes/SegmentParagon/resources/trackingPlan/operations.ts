@@ -6,7 +6,8 @@ import { idProperty, listPaged, readId, readRange } from '../crud';
 import { resourceLocator } from '../shared';
 import type { OperationContext, OperationDeclaration, ResourceDefinition } from '../types';
 import { deleteRules, fetchRules, patchRules, planLabel, putRules, removalBatches } from './ruleCalls';
-import { readRules, RULES_TO_REMOVE, RULES_WITH_RENAME, RULES_WITH_SCHEMA } from './rules';
+import { readRules, RULES_TO_REMOVE, RULES_WITH_RENAME, RULES_WITH_SCHEMA, type Rule } from './rules';
+import type { Params } from '../../../shared/validation';
 
 const RULE_FIELDS = '"type" (TRACK, IDENTIFY, GROUP, PAGE, SCREEN or COMMON), "key" (TRACK, PAGE and SCREEN only: the event, page or screen name)';
 
@@ -41,6 +42,25 @@ function partlyRemoved(context: OperationContext, planId: string, removedUpTo: n
 	);
 }
 
+/** Add or Update Rules and Replace Rules: the rules read and checked, then sent in one call. */
+function rulesWrite(
+	definition: ResourceDefinition,
+	write: { value: string; name: string; description: string; property: INodeProperties; read(params: Params): Rule[]; send(context: OperationContext, planId: string, rules: Rule[]): Promise<void> },
+): OperationDeclaration {
+	return {
+		value: write.value,
+		name: write.name,
+		description: write.description,
+		properties: [idProperty(definition), write.property],
+		async run(context) {
+			const planId = readId(definition, context.params);
+			const rules = write.read(context.params);
+			await write.send(context, planId, rules);
+			return [{ trackingPlanId: planId, rules: rules.length, status: 'SUCCESS' }];
+		},
+	};
+}
+
 /** Get Rules, Add or Update Rules, Replace Rules, Remove Rules. */
 function ruleOperations(definition: ResourceDefinition): OperationDeclaration[] {
 	const id = idProperty(definition);
@@ -56,30 +76,22 @@ function ruleOperations(definition: ResourceDefinition): OperationDeclaration[] 
 				return await fetchRules(context, planId, readRange(context.params));
 			},
 		},
-		{
+		rulesWrite(definition, {
 			value: 'upsertRules',
 			name: 'Add or Update Rules',
 			description: 'Add rules to a tracking plan, or update or rename the ones it has',
-			properties: [id, upsertRulesProperty],
-			async run(context) {
-				const planId = readId(definition, context.params);
-				const rules = readRules(context.params, RULES_WITH_RENAME);
-				await patchRules(context, planId, rules);
-				return [{ trackingPlanId: planId, rules: rules.length, status: 'SUCCESS' }];
-			},
-		},
-		{
+			property: upsertRulesProperty,
+			read: (params) => readRules(params, RULES_WITH_RENAME),
+			send: patchRules,
+		}),
+		rulesWrite(definition, {
 			value: 'replaceRules',
 			name: 'Replace Rules',
 			description: 'Replace every rule of a tracking plan with the rules given',
-			properties: [id, replaceRulesProperty],
-			async run(context) {
-				const planId = readId(definition, context.params);
-				const rules = readRules(context.params, RULES_WITH_SCHEMA, { allowEmpty: true });
-				await putRules(context, planId, rules);
-				return [{ trackingPlanId: planId, rules: rules.length, status: 'SUCCESS' }];
-			},
-		},
+			property: replaceRulesProperty,
+			read: (params) => readRules(params, RULES_WITH_SCHEMA, { allowEmpty: true }),
+			send: putRules,
+		}),
 		{
 			value: 'removeRules',
 			name: 'Remove Rules',
