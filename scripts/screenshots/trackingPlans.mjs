@@ -5,7 +5,7 @@
 //                                   parameters taking name, type and rules from it, and the plan with
 //                                   "upsert" and the rule counts as its output (right)
 //
-// A scratch workflow of its own: manual trigger → a Code node holding examples/repository/tracking-plan.json
+// The interface of a screenshot group is described in ./groups.mjs. A scratch workflow of its own: manual trigger → a Code node holding examples/repository/tracking-plan.json
 // (what the example reads from a repository) → the Segment node. Running it makes the demo plan match
 // the file: on npm start's fresh demo data it shows "updated" (2 rules added, 1 updated, 1 removed,
 // 1 unchanged), on any later run "unchanged" (nothing written). Either is a true picture; the demo
@@ -16,7 +16,7 @@ import path from 'node:path';
 import { capture, checkToasts, CREDENTIAL_TYPE, deleteWorkflow, listScratch, MANUAL_TRIGGER_NAME, NODE_TYPE, repoRoot, waitForShown } from './editor.mjs';
 import { executeNode } from './pipelines.mjs';
 
-export const TRACKING_PLAN_SHOTS = ['tracking-plan-upsert'];
+export const shots = ['tracking-plan-upsert'];
 
 const SCRATCH = {
 	name: 'Keep the tracking plan as the repository says',
@@ -27,9 +27,8 @@ const SCRATCH = {
 	nodeName: 'Create or update the tracking plan',
 };
 
-/** The scratch workflow (a leftover of a killed run removed first), added to `temporary`. */
-export async function createTrackingPlanScratch(rest, credential, only, temporary) {
-	if (!TRACKING_PLAN_SHOTS.some((name) => only.includes(name))) return undefined;
+/** The scratch workflow (a leftover of a killed run removed first), added to `temporary`; it is `shared.state`. */
+export async function prepare({ rest, credential, temporary }) {
 	for (const old of await listScratch(rest, SCRATCH.name, SCRATCH.nodeId)) await deleteWorkflow(rest, old.id);
 	const file = fs.readFileSync(path.join(repoRoot, 'examples', 'repository', 'tracking-plan.json'), 'utf8');
 	const workflow = await rest.post('/rest/workflows', {
@@ -65,8 +64,8 @@ export async function createTrackingPlanScratch(rest, credential, only, temporar
 	return { workflow };
 }
 
-async function shootTrackingPlanUpsert(page, { baseUrl, rest, credential, trackingPlans, out }) {
-	const { workflow } = trackingPlans;
+async function shootTrackingPlanUpsert(page, { baseUrl, rest, credential, state, out }) {
+	const { workflow } = state;
 	// A fresh browser's panel widths (n8n keeps them in localStorage).
 	await page.goto(`${baseUrl}/healthz`);
 	await page.evaluate(() => localStorage.clear());
@@ -85,5 +84,4 @@ async function shootTrackingPlanUpsert(page, { baseUrl, rest, credential, tracki
 	await capture(page, path.join(out, 'tracking-plan-upsert.png'));
 }
 
-/** Steps for screenshots.mjs's list: [names, shoot(page, shared)]; `shared.trackingPlans` holds createTrackingPlanScratch's workflow. */
-export const TRACKING_PLAN_STEPS = [[TRACKING_PLAN_SHOTS, shootTrackingPlanUpsert]];
+export const steps = [[['tracking-plan-upsert'], shootTrackingPlanUpsert]];

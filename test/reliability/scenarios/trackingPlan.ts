@@ -5,8 +5,8 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { rl } from '../helpers/engine';
-import type { Scenario } from './scenarios';
+import { rl } from '../../helpers/engine';
+import type { Scenario } from './types';
 
 const track = (key: string, jsonSchema: IDataObject = {}) => ({ type: 'TRACK', key, jsonSchema, version: 1 });
 const PLAN_RULES = [track('Order Completed'), track('Checkout Started'), track('Legacy Event')];
@@ -39,6 +39,8 @@ export const TRACKING_PLAN_SCENARIOS: Scenario[] = [
 	},
 	{
 		name: 'tracking plan upsert (no match: create)',
+		createdIds: (sandbox) => sandbox.trackingPlans().filter((plan) => plan.name === 'New Fault Plan').map((plan) => String(plan.id)),
+		count: (sandbox) => sandbox.trackingPlans().length,
 		parameters: () => ({ resource: 'trackingPlan', operation: 'upsert', name: 'New Fault Plan', rules: JSON.stringify(PLAN_RULES) }),
 		steps: () => [
 			{ method: 'GET', path: '/tracking-plans', faulted: true },
