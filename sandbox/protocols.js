@@ -3,6 +3,7 @@
 // validates (a source belongs to one plan at most, as in Segment). `enabled` false stands for a
 // workspace whose Segment plan lacks Protocols: every /tracking-plans call then answers 403.
 const { Collection } = require('./collection');
+const { recordAudit, auditType } = require('./audit');
 
 // Segment tells rules apart by type, key and version (one event may have several versions).
 function ruleId(type, key, version) {
@@ -57,4 +58,9 @@ class Protocols {
 	}
 }
 
-module.exports = { Protocols, ruleId };
+// The audit trail's entry for a change of a plan made through the API ("Tracking Plan Modified").
+function auditPlan(ws, plan, change) {
+	recordAudit(ws, { type: auditType('Tracking Plan', change), resourceType: 'tracking_plan', resourceId: plan.id, resourceName: plan.name });
+}
+
+module.exports = { Protocols, ruleId, auditPlan };

@@ -4,8 +4,7 @@
 // allows 200 calls a minute; the sandbox's ruleReadsPerMinute).
 const plans = require('./tracking-plans');
 const rules = require('./tracking-plan-rules');
-const { tooManyRequests } = require('./syncs');
-const { rateLimitHeaders } = require('../rate-limit');
+const { limited } = require('../rate-limit');
 const { paged, queried } = require('./route-marks');
 
 // What Segment answers for a workspace whose plan has no Protocols.
@@ -25,14 +24,7 @@ function gated(methods) {
 }
 
 // Every call of GET …/rules counts (a 404 or a 400 too), as for the syncs.
-function limitedRead(c, planId) {
-	const limiter = c.state.ruleReadLimiter;
-	const verdict = limiter.take(c.ws.id, Date.now(), limiter.limitFor(c.ws.userId));
-	if (!verdict.allowed) return tooManyRequests(verdict);
-	const answer = rules.list(c.ws, planId, c.params);
-	if (!verdict.unlimited) answer.headers = { ...answer.headers, ...rateLimitHeaders({ remaining: verdict.remaining, resetInMs: verdict.resetInMs }) };
-	return answer;
-}
+const limitedRead = (c, planId) => limited(c.state.ruleReadLimiter, c.ws, () => rules.list(c.ws, planId, c.params));
 
 function trackingPlanRoutes(segments) {
 	const [first, planId, third] = segments;

@@ -7,7 +7,7 @@
 const { ok, notFound, badRequest, unprocessable, validationError } = require('./answers');
 const { isPlainObject } = require('./validate');
 const { readPagination, pagination } = require('./query');
-const { ruleId } = require('../protocols');
+const { ruleId, auditPlan } = require('../protocols');
 
 const RULE_TYPES = ['TRACK', 'IDENTIFY', 'GROUP', 'PAGE', 'SCREEN', 'COMMON'];
 // The types whose rules are named by a key (an event name, a page or screen name).
@@ -114,8 +114,10 @@ function checkRenames(rules, store) {
 	return errors;
 }
 
-function touch(plan, now) {
+// A change of rules is a change of the plan: its updatedAt, and an audit entry.
+function touch(ws, plan, now) {
 	plan.updatedAt = now;
+	auditPlan(ws, plan, 'update');
 	return ok({ status: 'SUCCESS' });
 }
 
@@ -141,7 +143,7 @@ function upsert(ws, planId, body) {
 			record.key = rule.newKey;
 		}
 	}
-	return touch(plan, now);
+	return touch(ws, plan, now);
 }
 
 function replace(ws, planId, body) {
@@ -157,7 +159,7 @@ function replace(ws, planId, body) {
 		const kept = before.get(ruleId(rule.type, rule.key, rule.version));
 		store.insert({ ...newRecord(rule, now), createdAt: kept ? kept.createdAt : now });
 	}
-	return touch(plan, now);
+	return touch(ws, plan, now);
 }
 
 const REMOVAL_PARAM = /^rules\[(0|[1-9]\d{0,5})\]\[([A-Za-z]+)\]$/;
@@ -191,7 +193,7 @@ function remove(ws, planId, params) {
 	if (errors.length) return unprocessable(errors);
 	const store = ws.protocols.rulesOf(planId);
 	for (const rule of removals.rules) store.remove(ruleId(rule.type, rule.key, rule.version));
-	return touch(plan, new Date().toISOString());
+	return touch(ws, plan, new Date().toISOString());
 }
 
 module.exports = { list, upsert, replace, remove, toApi, newRecord, checkRules, RULE_TYPES, KEYED_TYPES, REPLACE_FIELDS };

@@ -8,6 +8,7 @@ const { checkFields } = require('./validate');
 const { readPagination, pagination, checkQuery } = require('./query');
 const { randomId } = require('../ids');
 const sources = require('./sources');
+const { auditPlan } = require('../protocols');
 
 const PLAN_TYPES = ['LIVE', 'PROPERTY_LIBRARY', 'RULE_LIBRARY', 'TEMPLATE', 'ENGAGE'];
 const name = { type: 'string', nonEmpty: true };
@@ -54,6 +55,7 @@ function create(ws, body) {
 	checkType(body, errors);
 	if (errors.length) return unprocessable(errors);
 	const record = ws.protocols.plans.insert(newPlan(body));
+	auditPlan(ws, record, 'create');
 	return ok({ trackingPlan: toApi(record) });
 }
 
@@ -71,12 +73,15 @@ function update(ws, planId, body) {
 	if (body.name !== undefined) record.name = body.name;
 	if (body.description !== undefined) record.description = body.description;
 	record.updatedAt = new Date().toISOString();
+	auditPlan(ws, record, 'update');
 	return ok({ status: 'SUCCESS' });
 }
 
 function remove(ws, planId) {
-	if (!ws.protocols.plans.get(planId)) return notFound();
+	const record = ws.protocols.plans.get(planId);
+	if (!record) return notFound();
 	ws.protocols.removePlan(planId);
+	auditPlan(ws, record, 'delete');
 	return ok({ status: 'SUCCESS' });
 }
 
@@ -107,6 +112,7 @@ function addSource(ws, planId, body) {
 		return unprocessable([validationError(`Source ${sourceId} is already connected to ${where}: a source can be connected to one tracking plan only`, 'sourceId')]);
 	}
 	ws.protocols.connect(planId, sourceId);
+	auditPlan(ws, plan, 'update');
 	return ok({ status: 'SUCCESS' });
 }
 
@@ -117,9 +123,11 @@ function removeSource(ws, planId, params) {
 	if (unknown) return unknown;
 	const ids = params.getAll('sourceId');
 	if (ids.length !== 1 || ids[0].trim() === '') return badRequest(ids.length > 1 ? 'sourceId must be given once' : 'sourceId is required', 'sourceId');
-	if (!ws.protocols.plans.get(planId)) return notFound();
+	const plan = ws.protocols.plans.get(planId);
+	if (!plan) return notFound();
 	if (ws.protocols.planOf(ws, ids[0]) !== planId) return notFound();
 	ws.protocols.disconnect(ids[0]);
+	auditPlan(ws, plan, 'update');
 	return ok({ status: 'SUCCESS' });
 }
 

@@ -14,7 +14,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 import { capture, checkToasts, CREDENTIAL_TYPE, deleteWorkflow, listScratch, MANUAL_TRIGGER_NAME, NODE_TYPE, repoRoot, waitForShown } from './editor.mjs';
-import { executeNode } from './pipelines.mjs';
+import { executeNode } from './panel.mjs';
 
 export const shots = ['tracking-plan-upsert'];
 

@@ -185,3 +185,17 @@ test('maxUrlLength and the rule-read limit are options, checked', async () => {
 	await expect(startSandbox({ ruleReadsPerMinute: 0 })).rejects.toThrow(/ruleReadsPerMinute must be null/);
 	await expect(startSandbox({ ruleReadsWindowMs: -1 })).rejects.toThrow(/ruleReadsWindowMs must be a number > 0/);
 });
+
+test('each change of a plan through the API is in the audit trail: Tracking Plan Created, Modified (its fields, rules, sources), Deleted', async () => {
+	const plan = await createPlan({ name: 'Audited', type: 'LIVE' });
+	const site = await createSource('audited_site');
+	await call('PATCH', `/tracking-plans/${plan.id}`, { description: 'd' });
+	await call('PATCH', `/tracking-plans/${plan.id}/rules`, { rules: [{ type: 'IDENTIFY', jsonSchema: {}, version: 1 }] });
+	await call('POST', `/tracking-plans/${plan.id}/sources`, { sourceId: site.id });
+	await call('POST', `/tracking-plans/${plan.id}/sources`, { sourceId: 'nope' }); // refused: not recorded
+	await call('DELETE', `/tracking-plans/${plan.id}`);
+	sb.addTrackingPlan({ name: 'Direct' }); // the module API: not recorded
+	const planEvents = sb.auditEvents().filter((event) => event.resourceType === 'tracking_plan');
+	expect(planEvents.map((event) => event.type)).toEqual(['Tracking Plan Deleted', 'Tracking Plan Modified', 'Tracking Plan Modified', 'Tracking Plan Modified', 'Tracking Plan Created']);
+	expect(planEvents.every((event) => event.resourceId === plan.id && event.resourceName === 'Audited')).toBe(true);
+});

@@ -85,6 +85,15 @@ describe('n8n runs the workflow when controlling parameters hold expressions', (
 		expect(NodeHelpers.getNodeParametersIssues(properties, node, description)).toBeNull();
 	});
 
+	it('a delivery overview with Step from an expression shows Destination, not required; the workspace operations need nothing', () => {
+		expect(controlling).toContain('step');
+		const node = nodeWith({ resource: 'source', operation: 'getDeliveryOverview', sourceId: FILLED.sourceId, step: '={{ $json.step }}' });
+		expect(node.parameters).toHaveProperty('destinationId');
+		expect(NodeHelpers.getNodeParametersIssues(properties, node, description)).toBeNull();
+		for (const operation of ['get', 'getAuditEvents', 'getEventVolume', 'getUsage']) expect(issuesOf({ resource: 'workspace', operation })).toBeNull();
+		expect(operationsOf('workspace')).toEqual(['get', 'getAuditEvents', 'getEventVolume', 'getUsage']);
+	});
+
 	it('a tracking plan\'s rules from an expression, and its Create or Update, have no issues', () => {
 		expect(issuesOf({ resource: 'trackingPlan', operation: 'upsert', name: '={{ $json.name }}', type: '={{ $json.type }}', rules: '={{ $json.rules }}', removeOtherRules: '={{ $json.prune }}' })).toBeNull();
 		expect(issuesOf({ resource: 'trackingPlan', operation: 'removeRules', ...FILLED, rules: '={{ $json.rules }}' })).toBeNull();

@@ -49,6 +49,7 @@ export function output(definition: ResourceDefinition, simplify: boolean, entity
 /** The resource's id parameter (a resource locator unless the resource says otherwise), e.g. `warehouseId`. */
 export function idProperty(definition: ResourceDefinition): INodeProperties {
 	if (definition.idProperty) return definition.idProperty;
+	if (!definition.searchMethod) throw new Error(`The ${definition.name} resource needs searchMethod or idProperty`);
 	return resourceLocator({
 		displayName: definition.displayName,
 		name: definition.idParameter,

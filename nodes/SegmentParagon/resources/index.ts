@@ -4,5 +4,6 @@ import type { ResourceDefinition, ResourceName } from './types';
 import { source } from './source/source';
 import { trackingPlan } from './trackingPlan/trackingPlan';
 import { warehouse } from './warehouse/warehouse';
+import { workspace } from './workspace/workspace';
 
-export const RESOURCES: Record<ResourceName, ResourceDefinition> = { warehouse, source, destination, destinationFilter, trackingPlan };
+export const RESOURCES: Record<ResourceName, ResourceDefinition> = { warehouse, source, destination, destinationFilter, workspace, trackingPlan };

@@ -40,6 +40,7 @@
 const FILES = [
 	'crud.mjs',
 	'examples.mjs',
+	'monitoring.mjs',
 	'trackingPlans.mjs',
 	'httpRequest.mjs',
 	'errors.mjs',
