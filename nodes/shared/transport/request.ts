@@ -14,10 +14,13 @@ import {
 } from 'n8n-workflow';
 
 import { describeHttpFailure, type Failure } from './errors';
+import { unwrapParagonOutput } from './paragonOutput';
 import { CredentialFieldError, proxyUrl, readProxySettings } from './proxyUrl';
 import { errorNode, redact, secretValues } from './redact';
 import { isIdempotent, isRetryableStatus, MAX_RETRIES, MAX_WAIT_MS, retryDelay, serverRequestedWait } from './retry';
 import { jwtExpiry, userTokenFor } from './userToken';
+
+export { unwrapParagonOutput };
 
 export const CREDENTIAL_TYPE = 'paragonProxyApi';
 /** How long one request may wait for an answer unless Options > Timeout says otherwise. */
@@ -89,16 +92,6 @@ const NETWORK_FAILURES: Record<string, string> = {
 function mayHaveCreated(call: SegmentCall): string {
 	if (call.method !== 'POST' || !call.creating) return '';
 	return ` Segment may or may not have created the ${call.creating}: check with Get Many before running this item again (the node never sends a create twice).`;
-}
-
-/**
- * Segment's own body. A proxy that ignored the raw-response header answers `{output: <Segment's body>}`;
- * Paragon's own errors (`{message, ...}`) and Segment's envelopes (`data`, `errors`) are never wrapped.
- */
-export function unwrapParagonOutput(body: unknown): unknown {
-	if (!body || typeof body !== 'object' || Array.isArray(body)) return body;
-	const object = body as IDataObject;
-	return 'output' in object && !('data' in object) && !('errors' in object) ? object.output : body;
 }
 
 /** Where this failure left the request: refused before sending, or possibly processed. */
