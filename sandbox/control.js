@@ -90,6 +90,14 @@ const ROUTES = {
 			return { ok: true };
 		},
 	},
+	// Takes Protocols away from a workspace (or gives them back): { enabled, region?, user?, credential? }.
+	'/__sandbox/protocols': {
+		POST: (sandbox, state, body) => {
+			const { enabled, region, user, credential } = objectBody(body);
+			sandbox.setProtocols(enabled, where({ region, user, credential }));
+			return { ok: true, enabled };
+		},
+	},
 	'/__sandbox/bulk': {
 		POST: (sandbox, state, body) => {
 			const { resource, count, ...where } = body && typeof body === 'object' ? body : {};

@@ -12,6 +12,7 @@ const FILES = [
 	'upsertIndex',
 	'users',
 	'mappings',
+	'trackingPlan',
 ];
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the list above is the registration; each file's default export is its table

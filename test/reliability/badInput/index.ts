@@ -11,6 +11,7 @@ import { rows as ids } from './ids';
 import { rows as monitoring } from './monitoring';
 import type { BadInputRows } from './rows';
 import { rows as source } from './source';
+import { rows as trackingPlan } from './trackingPlan';
 import { rows as warehouse } from './warehouse';
 
 export * from './rows';
@@ -23,6 +24,7 @@ const FILES: BadInputRows[] = [
 	destinationFilter,
 	monitoring,
 	destinationMapping,
+	trackingPlan,
 	common,
 	credentials,
 ];
