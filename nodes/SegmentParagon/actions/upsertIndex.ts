@@ -1,9 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { listKeyOf } from '../resources/crud';
-import type { OperationContext, ResourceDefinition, UpsertHooks } from '../resources/types';
 import { MAX_PAGE_SIZE } from '../../shared/transport/paging';
-import { parentNotFoundName, resourcePath } from '../resources/crud';
+import { listKeyOf, parentNotFoundName, resourcePath } from '../resources/crud';
+import type { OperationContext, ResourceDefinition, UpsertHooks } from '../resources/types';
 
 /** Top-level fields whose text values repeat across a workspace's entities: kept once. */
 const REPEATED_TEXT = new Set(['workspaceId', 'sourceId']);
