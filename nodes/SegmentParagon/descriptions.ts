@@ -87,6 +87,30 @@ function resourceProperties(definition: ResourceDefinition, declarations: Operat
 
 const declared = DEFINITIONS.map((definition) => ({ definition, declarations: operationsOf(definition) }));
 
+/**
+ * The Options collection: the shared one, and for an operation with options of its own (Start
+ * Sync) its own collection, shown for it alone, with the shared options its own do not replace.
+ */
+function optionsProperties(): INodeProperties[] {
+	const own = declared.flatMap(({ definition, declarations }) => declarations.filter((declaration) => declaration.options).map((declaration) => ({ definition, declaration })));
+	// The shared collection is hidden by operation value, so such a value must belong to one resource only.
+	for (const { definition, declaration } of own) {
+		const others = declared.filter((entry) => entry.definition !== definition && entry.declarations.some((other) => other.value === declaration.value));
+		if (others.length) throw new Error(`Operation ${declaration.value} has Options of its own, so no other resource may have an operation of that value (${others.map((entry) => entry.definition.name).join(', ')} has)`);
+	}
+	if (!own.length) return [optionsProperty];
+	const shared: INodeProperties = { ...optionsProperty, displayOptions: { hide: { operation: own.map(({ declaration }) => declaration.value) } } };
+	return [
+		shared,
+		...own.map(({ definition, declaration }) => {
+			const mine = declaration.options ?? [];
+			const kept = (optionsProperty.options as INodeProperties[]).filter((option) => !mine.some((replacement) => replacement.name === option.name));
+			const options = [...kept, ...mine].sort((a, b) => a.displayName.localeCompare(b.displayName));
+			return shownFor(definition.name, [declaration.value], { ...optionsProperty, options });
+		}),
+	];
+}
+
 /** Every parameter of the node, derived from each resource's operation declarations. */
 export const nodeProperties: INodeProperties[] = [
 	{
@@ -99,5 +123,5 @@ export const nodeProperties: INodeProperties[] = [
 	},
 	...declared.map(({ definition, declarations }) => operationProperty(definition, declarations)),
 	...declared.flatMap(({ definition, declarations }) => resourceProperties(definition, declarations)),
-	optionsProperty,
+	...optionsProperties(),
 ];

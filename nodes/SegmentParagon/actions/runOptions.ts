@@ -79,11 +79,14 @@ export function readActingAs(params: Params): ActingAs {
 	return { userId: userId || undefined, credentialId: credentialId || undefined };
 }
 
-/** Read once, from the first item: they shape the execution's client, not one item. */
-export function readRunOptions(fn: IExecuteFunctions): RunOptions {
+/**
+ * Read once, from the first item: they shape the execution's client, not one item. An operation
+ * whose own Options have a Timeout of their own (Start Sync's, in minutes) keeps the default per request.
+ */
+export function readRunOptions(fn: IExecuteFunctions, ownTimeout = false): RunOptions {
 	const params = new Params(fn, 0);
 	return {
-		timeoutMs: params.integer('options.timeout', 'Options > Timeout', DEFAULT_TIMEOUT_MS, MIN_TIMEOUT_MS, MAX_TIMEOUT_MS),
+		timeoutMs: ownTimeout ? DEFAULT_TIMEOUT_MS : params.integer('options.timeout', 'Options > Timeout', DEFAULT_TIMEOUT_MS, MIN_TIMEOUT_MS, MAX_TIMEOUT_MS),
 		concurrency: params.integer('options.concurrency', 'Options > Concurrency', 1, 1, MAX_CONCURRENCY),
 	};
 }

@@ -53,6 +53,7 @@ export const listSearch = {
 	searchDestinations: searchEntities(RESOURCES.destination),
 	searchDestinationActions,
 	searchTrackingPlans: searchEntities(RESOURCES.trackingPlan),
+	searchReverseEtlModels: searchEntities(RESOURCES.reverseEtl),
 
 	searchSourceCatalog: searchCatalog('sources'),
 	searchWarehouseCatalog: searchCatalog('warehouses'),

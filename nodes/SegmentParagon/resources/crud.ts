@@ -72,10 +72,15 @@ export function resourcePath(definition: ResourceDefinition, params: Params, id?
 	return segmentPath(...(id === undefined ? parts : [...parts, id]));
 }
 
+/** One entity in words: "destination filter" (`sentence`: "Destination filter"), "reverse ETL model". */
+export function entityNameOf(definition: ResourceDefinition, sentence: boolean): string {
+	const name = definition.entityName ?? definition.displayName[0] + definition.displayName.slice(1).toLowerCase();
+	return sentence ? name[0].toUpperCase() + name.slice(1) : name[0].toLowerCase() + name.slice(1);
+}
+
 /** "Warehouse wh_1", "Destination filter f_1 of destination d_1": what a 404 was about. */
 export function notFoundName(definition: ResourceDefinition, params: Params, id: string): string {
-	const name = definition.displayName[0] + definition.displayName.slice(1).toLowerCase();
-	return `${name} ${id}${definition.parent ? ` of ${definition.parent.label(params)}` : ''}`;
+	return `${entityNameOf(definition, true)} ${id}${definition.parent ? ` of ${definition.parent.label(params)}` : ''}`;
 }
 
 /** "Destination d_1": names the parent of a nested list when it is not found; undefined for a top-level resource. */
