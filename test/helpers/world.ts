@@ -85,6 +85,8 @@ export interface RunOptions {
 	items?: IDataObject[];
 	continueOnFail?: boolean;
 	credentials?: ICredentialDataDecryptedObject;
+	/** When it resolves, the execution is stopped (as with the editor's Stop button). */
+	stop?: Promise<unknown>;
 }
 
 /** Runs the Segment node once in the real engine against the sandbox. */
@@ -95,6 +97,7 @@ export async function runSegment(sandbox: Sandbox, parameters: INodeParameters, 
 		credentials: { type: 'paragonProxyApi', data: options.credentials ?? userTokenCredentials(sandbox) },
 		items: options.items,
 		continueOnFail: options.continueOnFail,
+		stop: options.stop,
 	});
 }
 
