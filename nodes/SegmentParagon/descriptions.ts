@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { operationsOf } from './actions/operations';
 import { MAX_LIMIT, MAX_OFFSET } from './resources/crud';
-import { optionsProperty } from './actions/runOptions';
+import { optionsProperty, REQUEST_TIMEOUT_OPTION } from './actions/runOptions';
 import { RESOURCES } from './resources';
 import type { OperationDeclaration, ResourceDefinition } from './resources/types';
 
@@ -87,9 +87,16 @@ function resourceProperties(definition: ResourceDefinition, declarations: Operat
 
 const declared = DEFINITIONS.map((definition) => ({ definition, declarations: operationsOf(definition) }));
 
+/** A shared option an operation's own option of the same name replaces, kept as Request Timeout. */
+function renamed(option: INodeProperties): INodeProperties {
+	if (option.name !== 'timeout') throw new Error(`Only the shared Timeout option may be replaced by an operation's own option, not ${option.name}`);
+	return { ...option, name: REQUEST_TIMEOUT_OPTION, displayName: 'Request Timeout' };
+}
+
 /**
  * The Options collection: the shared one, and for an operation with options of its own (Start
- * Sync) its own collection, shown for it alone, with the shared options its own do not replace.
+ * Sync) its own collection, shown for it alone, with the shared options (the per-request Timeout
+ * as Request Timeout when the operation has a Timeout of its own).
  */
 function optionsProperties(): INodeProperties[] {
 	const own = declared.flatMap(({ definition, declarations }) => declarations.filter((declaration) => declaration.options).map((declaration) => ({ definition, declaration })));
@@ -104,7 +111,8 @@ function optionsProperties(): INodeProperties[] {
 		shared,
 		...own.map(({ definition, declaration }) => {
 			const mine = declaration.options ?? [];
-			const kept = (optionsProperty.options as INodeProperties[]).filter((option) => !mine.some((replacement) => replacement.name === option.name));
+			// A shared option the operation replaces stays under another name (Timeout: Request Timeout).
+			const kept = (optionsProperty.options as INodeProperties[]).map((option) => (mine.some((replacement) => replacement.name === option.name) ? renamed(option) : option));
 			const options = [...kept, ...mine].sort((a, b) => a.displayName.localeCompare(b.displayName));
 			return shownFor(definition.name, [declaration.value], { ...optionsProperty, options });
 		}),

@@ -76,6 +76,17 @@ describe('models', () => {
 		expect(result.error.context.itemIndex).toBe(0);
 	});
 
+	it('ids are one percent-encoded path segment each: a model "a/b?x=1", a sync "../x", a mapping "m#1"', async () => {
+		await runSegment(sandbox, reverseEtlOp('getSync', { modelId: rl('a/b?x=1'), syncId: '../x' }));
+		await runSegment(sandbox, reverseEtlOp('listSyncs', { modelId: rl(ids.modelId), mappingId: 'm#1', limit: 5 }));
+		expect(sandbox.requests.map((request) => request.segments)).toEqual([
+			['reverse-etl-models', 'a/b?x=1', 'syncs', '../x'],
+			['reverse-etl-models', ids.modelId, 'subscriptionId', 'm#1', 'syncs'],
+		]);
+		expect(sandbox.requests[0].query).toEqual({});
+		expect(sandbox.requests[1].query).toEqual({ count: '5' });
+	});
+
 	it('the Model list in the editor: the models by name, searchable', async () => {
 		sandbox.addReverseEtlModel({ sourceId: ids.sourceId, name: 'Churn risk', query: 'SELECT user_id FROM churn', queryIdentifierColumn: 'user_id' });
 		const found = await engine.listSearch({ nodeType: 'segmentParagon', method: 'searchReverseEtlModels', credentials: { type: 'paragonProxyApi', data: userTokenCredentials(sandbox) }, parameters: { resource: 'reverseEtl', operation: 'get' }, filter: 'high' });

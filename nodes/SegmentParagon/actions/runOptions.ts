@@ -79,14 +79,18 @@ export function readActingAs(params: Params): ActingAs {
 	return { userId: userId || undefined, credentialId: credentialId || undefined };
 }
 
+/** The per-request timeout's name in an operation whose own Options have a Timeout (Start Sync's, in minutes). */
+export const REQUEST_TIMEOUT_OPTION = 'requestTimeout';
+
 /**
- * Read once, from the first item: they shape the execution's client, not one item. An operation
- * whose own Options have a Timeout of their own (Start Sync's, in minutes) keeps the default per request.
+ * Read once, from the first item: they shape the execution's client, not one item. When the
+ * operation has a Timeout of its own, the per-request one is Options > Request Timeout.
  */
 export function readRunOptions(fn: IExecuteFunctions, ownTimeout = false): RunOptions {
 	const params = new Params(fn, 0);
+	const [name, label] = ownTimeout ? [REQUEST_TIMEOUT_OPTION, 'Request Timeout'] : ['timeout', 'Timeout'];
 	return {
-		timeoutMs: ownTimeout ? DEFAULT_TIMEOUT_MS : params.integer('options.timeout', 'Options > Timeout', DEFAULT_TIMEOUT_MS, MIN_TIMEOUT_MS, MAX_TIMEOUT_MS),
+		timeoutMs: params.integer(`options.${name}`, `Options > ${label}`, DEFAULT_TIMEOUT_MS, MIN_TIMEOUT_MS, MAX_TIMEOUT_MS),
 		concurrency: params.integer('options.concurrency', 'Options > Concurrency', 1, 1, MAX_CONCURRENCY),
 	};
 }
