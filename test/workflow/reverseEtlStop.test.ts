@@ -3,6 +3,8 @@
  * sent after the stop, and the syncs run on in Segment. On the real clock (the node sleeps on n8n's
  * `sleep` with the execution's cancel signal), Poll Interval at its minimum of 5 s.
  */
+import { sleep } from 'n8n-workflow';
+
 import { arrangeReverseEtl, startSyncOp, type ReverseEtlSandbox } from '../helpers/reverseEtl';
 import { useSandbox } from '../helpers/useSandbox';
 import { runSegment } from '../helpers/world';
@@ -11,8 +13,8 @@ const sandbox = useSandbox({ mappingWritesPerMinute: null }) as ReverseEtlSandbo
 
 /** Resolves `ms` after the sandbox has answered `count` POSTs. */
 async function afterPosts(count: number, ms: number): Promise<number> {
-	while (sandbox.requests.filter((request) => request.method === 'POST').length < count) await new Promise((resolve) => setTimeout(resolve, 10));
-	await new Promise((resolve) => setTimeout(resolve, ms));
+	while (sandbox.requests.filter((request) => request.method === 'POST').length < count) await sleep(10);
+	await sleep(ms);
 	return Date.now();
 }
 
@@ -36,6 +38,6 @@ it('stopped while two syncs are waited out: the run ends at once, not at the nex
 	expect(result.error.description).toBe(`Still running in Segment, no longer waited for: sync ${String(first.syncId)} (item 0, model ${ids.modelId}, mapping ${ids.mappingIds[0]}); sync ${String(second.syncId)} (item 1, model ${ids.modelId}, mapping ${ids.mappingIds[1]}).`);
 	expect(result.items).toEqual([]);
 	// Nothing arrives later either.
-	await new Promise((resolve) => setTimeout(resolve, 5500));
+	await sleep(5500);
 	expect(sandbox.requests).toHaveLength(3);
 });
