@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- benchmark code: runs in Node.js beside n8n (process), never inside n8n */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- benchmark code: runs in Node.js beside n8n (process, perf_hooks), never inside n8n */
 /**
  * Issue 26's figures (SPEC §8): Start Sync waiting on the real clock against a sandbox whose
  * syncs end after scripted times. One sync of 60 s at Poll Interval 15 (1 POST + at most 5 GETs),
@@ -10,7 +10,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { performance } from 'node:perf_hooks';
 
-import { runNode, userToken, type Args, type BenchTable, type RemoteSandbox, type TableKit } from '../kit';
+import { runNode, userToken, type BenchTable, type RemoteSandbox, type TableKit } from '../kit';
 
 const POLL_SECONDS = 15;
 const WAIT_FROM_MS = 5000;
@@ -79,7 +79,7 @@ async function waitOut(sandbox: RemoteSandbox, durations: number[]) {
 	};
 }
 
-export async function scenario(sandbox: RemoteSandbox, _args: Args) {
+export async function scenario(sandbox: RemoteSandbox) {
 	const one = await waitOut(sandbox, [60]);
 	const twenty = await waitOut(sandbox, Array.from({ length: 20 }, (_v, n) => 3 * (n + 1)));
 	return { runs: [one], one, twenty };
