@@ -43,6 +43,7 @@ const FILES = [
 	'monitoring.mjs',
 	'mappings.mjs',
 	'trackingPlans.mjs',
+	'reverseEtl.mjs',
 	'httpRequest.mjs',
 	'errors.mjs',
 	'agent.mjs',
