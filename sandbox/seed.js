@@ -6,6 +6,7 @@
 const { addLabels, warehouse, source, destination: addDestination, reports } = require('./seed-helpers');
 const { CUSTOMER_DEMO_DATA } = require('./seed-customers');
 const { CREDENTIALS } = require('./demo-users');
+const { seedRegulations } = require('./seed-regulations');
 
 function seedUs(state, ws, now) {
 	addLabels(ws, [
@@ -37,11 +38,12 @@ function seedUs(state, ws, now) {
 	destination('google-analytics', website, 'google-analytics', 'Google Analytics', true, { trackingId: 'UA-12345678-1', anonymizeIp: true });
 	destination('facebook-pixel', website, 'facebook-pixel', 'Facebook Ads', true, { pixelId: '1234567890' });
 	destination('amplitude', mobile, 'amplitude', 'Amplitude', false, { trackAllPages: false });
-	destination('salesforce', backend, 'salesforce', 'Salesforce', true, { instanceUrl: 'https://example.my.salesforce.com' });
+	const salesforce = destination('salesforce', backend, 'salesforce', 'Salesforce', true, { instanceUrl: 'https://example.my.salesforce.com' });
 	const failedLoad = { notices: [{ level: 'ERROR', message: 'Load failed: permission denied for schema website_analytics' }] };
 	reports(ws, redshift, now, [[website, 'SUCCESS', 2], [mobile, 'SUCCESS', 3], [website, 'FAILED', 14, failedLoad]]);
 	reports(ws, bigquery, now, [[backend, 'IN_PROGRESS', 0.25], [website, 'SUCCESS', 5]]);
 	reports(ws, staging, now, [[backend, 'FAILED', 1, { notices: [{ level: 'ERROR', message: 'Could not connect to unreachable.staging.internal:5432' }] }]]);
+	seedRegulations(ws, now, { website, salesforce });
 }
 
 function seedEu(state, ws, now) {

@@ -7,6 +7,7 @@ const { ConnectedUsers } = require('./users');
 const { Faults } = require('./faults');
 const { seedDemoData } = require('./seed');
 const { SyncLimiter } = require('./segment/syncs');
+const { regulationSettings } = require('./regulations-api');
 
 const DEFAULTS = {
 	host: '127.0.0.1',
@@ -70,6 +71,8 @@ function createState(input = {}) {
 		log: [],
 		faults: new Faults(),
 		syncLimiter: new SyncLimiter(options.syncsPerMinute, options.syncsWindowMs, { ...options.syncsPerMinuteByUser }),
+		// How regulation statuses move and the regulation limits (regulations-api.js).
+		regulations: regulationSettings(options),
 		timers: new Set(),
 		url: null,
 		sleep(ms) {
@@ -93,6 +96,7 @@ function resetState(state) {
 	state.log.length = 0;
 	state.faults.clear();
 	state.syncLimiter.clear();
+	state.regulations.limiter.clear();
 	if (state.seed) seedDemoData(state);
 }
 

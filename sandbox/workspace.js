@@ -5,6 +5,7 @@
 const { Collection } = require('./collection');
 const { Connections } = require('./connections');
 const { stableId } = require('./ids');
+const { RegulationBook } = require('./segment/regulation-book');
 
 const RESOURCES = ['warehouses', 'sources', 'destinations'];
 
@@ -37,6 +38,8 @@ class Workspace {
 		this.connections.clear();
 		this.syncReports = new Map();
 		this.filters = new Map();
+		// User deletion and suppression: regulations and suppression lists.
+		this.regulations = new RegulationBook();
 	}
 
 	// Which sources load into which warehouse.

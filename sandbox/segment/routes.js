@@ -12,6 +12,7 @@ const { listSyncs } = require('./syncs');
 const { ok, notFound } = require('./answers');
 const { readPagination, pagination } = require('./query');
 const { paged, bodiless } = require('./route-marks');
+const { regulationRoutes } = require('./regulations');
 
 const KINDS = { warehouses, sources, destinations };
 const has = (object, key) => Object.prototype.hasOwnProperty.call(object, key);
@@ -110,7 +111,7 @@ function coreRoutes(segments) {
 
 // Each resource module answers the paths it owns (segments → { METHOD: handler } or null).
 // A new resource adds its own function here, in its own file.
-const ROUTE_TABLES = [coreRoutes];
+const ROUTE_TABLES = [coreRoutes, regulationRoutes];
 
 function matchRoute(segments) {
 	if (segments.length === 0 || segments.some((segment) => segment === '')) return null;

@@ -118,4 +118,4 @@ function addSyncReports(ws, warehouseId, inputs) {
 	return structuredClone(reports);
 }
 
-module.exports = { SyncLimiter, listSyncs, addSyncReports, makeReport, humanDuration };
+module.exports = { SyncLimiter, tooManyRequests, listSyncs, addSyncReports, makeReport, humanDuration };
