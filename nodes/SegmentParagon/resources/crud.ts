@@ -36,9 +36,15 @@ export function output(definition: ResourceDefinition, simplify: boolean, entity
 	return simplify ? definition.simplify({ entity, platform }) : entity;
 }
 
+/** What one entity is called: "Warehouse", "Regulation" (for User Deletion and Suppression). */
+export function entityName(definition: ResourceDefinition): string {
+	return definition.entityName ?? definition.displayName;
+}
+
 /** The resource's id parameter (a resource locator unless the resource says otherwise), e.g. `warehouseId`. */
 export function idProperty(definition: ResourceDefinition): INodeProperties {
 	if (definition.idProperty) return definition.idProperty;
+	if (!definition.searchMethod) throw new Error(`The ${definition.name} resource needs searchMethod or idProperty`);
 	return resourceLocator({
 		displayName: definition.displayName,
 		name: definition.idParameter,
@@ -50,7 +56,7 @@ export function idProperty(definition: ResourceDefinition): INodeProperties {
 }
 
 export function readId(definition: ResourceDefinition, params: Params): string {
-	return params.id(definition.idParameter, `${definition.displayName} ID`);
+	return params.id(definition.idParameter, `${entityName(definition)} ID`);
 }
 
 /** The collection's path (`/warehouses`, or under its parent: `/destination/{id}/filters`), and one entity's. */
@@ -61,6 +67,6 @@ export function resourcePath(definition: ResourceDefinition, params: Params, id?
 
 /** "Warehouse wh_1", "Destination filter f_1 of destination d_1": what a 404 was about. */
 export function notFoundName(definition: ResourceDefinition, params: Params, id: string): string {
-	const name = definition.displayName[0] + definition.displayName.slice(1).toLowerCase();
+	const name = entityName(definition)[0] + entityName(definition).slice(1).toLowerCase();
 	return `${name} ${id}${definition.parent ? ` of ${definition.parent.label(params)}` : ''}`;
 }

@@ -1,7 +1,8 @@
 import { destination } from './destination/destination';
 import { destinationFilter } from './destinationFilter/destinationFilter';
+import { regulation } from './regulation/regulation';
 import type { ResourceDefinition, ResourceName } from './types';
 import { source } from './source/source';
 import { warehouse } from './warehouse/warehouse';
 
-export const RESOURCES: Record<ResourceName, ResourceDefinition> = { warehouse, source, destination, destinationFilter };
+export const RESOURCES: Record<ResourceName, ResourceDefinition> = { warehouse, source, destination, destinationFilter, regulation };

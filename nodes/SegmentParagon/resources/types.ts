@@ -3,7 +3,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { Workspace } from '../../shared/transport/workspace';
 import type { Params } from '../../shared/validation';
 
-export type ResourceName = 'warehouse' | 'source' | 'destination' | 'destinationFilter';
+export type ResourceName = 'warehouse' | 'source' | 'destination' | 'destinationFilter' | 'regulation';
+
+/** The operations of the shared CRUD path (actions/operations.ts). */
+export type CrudOperation = 'list' | 'create' | 'get' | 'update' | 'delete';
+export const ALL_CRUD_OPERATIONS: readonly CrudOperation[] = ['list', 'create', 'get', 'update', 'delete'];
 
 /** What one item's operation works with. */
 export interface OperationContext {
@@ -14,6 +18,20 @@ export interface OperationContext {
 	shape(resource: ResourceName, entity: IDataObject): IDataObject;
 	/** Told by a create as soon as Segment made the entity, before its later steps (Create or Update keeps it). */
 	created?(entity: IDataObject): void;
+}
+
+/** One item's result from an operation that runs over all items: its output entries, or its error. */
+export type ItemOutcome = IDataObject[] | Error;
+
+/** How the execution runs an operation over all its items. */
+export interface AllItemsRun {
+	/** Continue On Fail: a failed item becomes an `{error}` item and the others go on. */
+	continueOnFail: boolean;
+	/**
+	 * Runs `work` for 0..count-1 with at most Options > Concurrency in flight, results in order;
+	 * after a throw nothing more starts, and the lowest failure is thrown once the others finish.
+	 */
+	concurrently<T>(count: number, work: (index: number) => Promise<T>): Promise<T[]>;
 }
 
 /** An entity Segment returned, with what the node knows beyond it (e.g. the platform chosen at create). */
@@ -39,6 +57,13 @@ export interface OperationDeclaration {
 	/** Adds the Simplify toggle. */
 	simplify?: boolean;
 	run(context: OperationContext): Promise<IDataObject[]>;
+	/**
+	 * Runs over all items of the execution at once, instead of `run` per item: for an operation
+	 * that combines items into fewer requests. One outcome per context, in their order.
+	 */
+	runAll?(contexts: OperationContext[], run: AllItemsRun): Promise<ItemOutcome[]>;
+	/** Options only this operation has, added to the Options collection for it alone (e.g. Combine Items). */
+	options?: INodeProperties[];
 }
 
 /**
@@ -81,6 +106,13 @@ export interface UpsertHooks {
 export interface ResourceDefinition {
 	name: ResourceName;
 	displayName: string;
+	/** What one entity is called where the display name does not fit, e.g. "Regulation" ("Regulation ID", "… was not found"); default the display name. */
+	entityName?: string;
+	/**
+	 * Which operations of the shared CRUD path the resource has; default all five. Its own
+	 * operations (`operations`) come on top: nothing else suggests what the resource cannot do.
+	 */
+	crud?: readonly CrudOperation[];
 	/** Segment's path and list key, e.g. `warehouses`. */
 	plural: string;
 	/** The key of one entity in Segment's answer; default `name` (e.g. `warehouse`). */
@@ -89,16 +121,18 @@ export interface ResourceDefinition {
 	/** The id parameter, e.g. `warehouseId`: a resource locator over `searchMethod`, unless `idProperty` is given. */
 	idParameter: string;
 	idProperty?: INodeProperties;
-	/** The list-search method behind the id's "From list" mode. */
-	searchMethod: string;
+	/** The list-search method behind the id's "From list" mode (needed unless `idProperty` is given). */
+	searchMethod?: string;
 	/** False when the output is Segment's entity as it comes (no Simplify toggle). */
 	simplifies?: boolean;
-	/** Create parameters (shown for create only). */
-	createProperties: INodeProperties[];
-	/** The options of the Update Fields collection. */
-	updateFields: INodeProperties[];
-	create(context: OperationContext): Promise<EntityResult>;
-	update(context: OperationContext, id: string, fields: IDataObject): Promise<EntityResult>;
+	/** Create parameters (shown for create only); with Create. */
+	createProperties?: INodeProperties[];
+	/** The options of the Update Fields collection; with Update. */
+	updateFields?: INodeProperties[];
+	/** Needed when the resource has the shared Create (or Create or Update). */
+	create?(context: OperationContext): Promise<EntityResult>;
+	/** Needed when the resource has the shared Update. */
+	update?(context: OperationContext, id: string, fields: IDataObject): Promise<EntityResult>;
 	simplify(result: EntityResult): IDataObject;
 	/** Create or Update (`upsert`), with the create's parameters; absent: the resource has none. */
 	upsert?: UpsertHooks;
