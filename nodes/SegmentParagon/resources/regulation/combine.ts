@@ -98,15 +98,17 @@ async function send(batch: Batch): Promise<string> {
 }
 
 /** A request failed without Continue On Fail: the error also says what was filed (it stands) and what was not sent. */
-function withWhatIsLeft(error: unknown, failed: Batch, batches: Batch[], filed: Map<Batch, string>): unknown {
-	if (!error || typeof error !== 'object') return error;
+function withWhatIsLeft(error: Error, failed: Map<Error, Batch>, batches: Batch[], filed: Map<Batch, string>): Error {
+	const held = failed.get(error);
+	if (!held) return error;
 	const made = [...filed].map(([batch, regulateId]) => `${regulateId} for ${itemsOf([batch])}`);
-	const unsent = batches.filter((batch) => batch !== failed && !filed.has(batch));
-	const parts = [`This request held ${itemsOf([failed])}.`];
+	const refused = new Set(failed.values());
+	const unsent = batches.filter((batch) => !refused.has(batch) && !filed.has(batch));
+	const parts = [`This request held ${itemsOf([held])}.`];
 	if (made.length) parts.push(`Filed before it (they stand: a regulation cannot be cancelled): ${made.join('; ')}.`);
 	if (unsent.length) parts.push(`Not sent: ${itemsOf(unsent)}.`);
 	if (made.length || unsent.length) parts.push('Run only the items not filed again.');
-	const described = error as { description?: string | null };
+	const described = error as Error & { description?: string | null };
 	described.description = [described.description, ...parts].filter(Boolean).join(' ');
 	return error;
 }
@@ -121,35 +123,46 @@ export async function createRegulations(contexts: OperationContext[], run: AllIt
 	const combine = contexts[0].params.boolean('options.combineItems', 'Options > Combine Items', true);
 	const pendings: Pending[] = [];
 	contexts.forEach((context, position) => {
-		try {
-			pendings.push({ context, position, request: readRequest(context.params) });
-		} catch (error) {
-			// Without Continue On Fail one bad item stops the node before anything is sent.
-			if (!run.continueOnFail) throw error;
-			outcomes[position] = error as Error;
-		}
+		const request = outcomeOf(() => readRequest(context.params));
+		// Without Continue On Fail one bad item stops the node before anything is sent.
+		if (request instanceof Error && !run.continueOnFail) throw request;
+		if (request instanceof Error) outcomes[position] = request;
+		else pendings.push({ context, position, request });
 	});
 	const batches = batchesOf(pendings, combine);
 	const filed = new Map<Batch, string>();
-	const failedBatches = new Map<unknown, Batch>();
-	try {
-		await run.concurrently(batches.length, async (index) => {
+	const refused = new Map<Error, Batch>();
+	const failure = await outcomeOf(() =>
+		run.concurrently(batches.length, async (index) => {
 			const batch = batches[index];
-			try {
-				const regulateId = await send(batch);
-				filed.set(batch, regulateId);
-				for (const { position, request } of batch.pending) outcomes[position] = [itemOutput(request, regulateId)];
-			} catch (error) {
+			const regulateId = await outcomeOf(() => send(batch));
+			if (regulateId instanceof Error) {
+				// Without Continue On Fail no further request starts.
 				if (!run.continueOnFail) {
-					failedBatches.set(error, batch);
-					throw error;
+					refused.set(regulateId, batch);
+					throw regulateId;
 				}
-				for (const { position } of batch.pending) outcomes[position] = error as Error;
+				for (const { position } of batch.pending) outcomes[position] = regulateId;
+				return;
 			}
-		});
-	} catch (error) {
-		const failed = failedBatches.get(error);
-		throw failed ? withWhatIsLeft(error, failed, batches, filed) : error;
-	}
+			filed.set(batch, regulateId);
+			for (const { position, request } of batch.pending) outcomes[position] = [itemOutput(request, regulateId)];
+		}),
+	);
+	// Said once the requests in flight are done: what was filed stands, what was not sent is left.
+	if (failure instanceof Error) throw withWhatIsLeft(failure, refused, batches, filed);
 	return outcomes;
+}
+
+/** What `work` gives, or the error it threw (the node's own errors: NodeApiError, NodeOperationError). */
+function outcomeOf<T>(work: () => Promise<T>): Promise<T | Error>;
+function outcomeOf<T>(work: () => T): T | Error;
+function outcomeOf<T>(work: () => T | Promise<T>): T | Error | Promise<T | Error> {
+	const asError = (error: unknown) => (error instanceof Error ? error : new Error(String(error)));
+	try {
+		const result = work();
+		return result instanceof Promise ? result.catch(asError) : result;
+	} catch (error) {
+		return asError(error);
+	}
 }

@@ -7,7 +7,7 @@ import { readRange, readSimplify } from '../crud';
 import type { OperationContext } from '../types';
 import { REGULATION_TYPES, STATUSES } from './properties';
 
-/** Filters > Status and Regulation Types, as Segment's query takes them (`regulationTypes[]`). */
+/** Filters > Status and Regulation Types, as Segment's query takes them (the list goes out as `regulationTypes[0]=…`, like Segment's SDK sends it). */
 function readFilters(params: Params, scope: 'workspace' | 'source'): IDataObject {
 	const filters = params.raw('filters', 'Filters', {});
 	const given = filters && typeof filters === 'object' && !Array.isArray(filters) ? (filters as IDataObject) : {};

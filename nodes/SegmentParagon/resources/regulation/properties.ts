@@ -16,15 +16,13 @@ export type SubjectType = (typeof SUBJECT_TYPES)[number];
 export const STATUSES = ['INITIALIZED', 'RUNNING', 'FINISHED', 'FAILED', 'PARTIAL_SUCCESS', 'INVALID', 'NOT_SUPPORTED'] as const;
 
 // Every deleting type says it cannot be undone: Segment has no cancel since API 73.
-const IRREVERSIBLE = 'Irreversible: deleted data cannot be restored, and a filed regulation cannot be cancelled.';
-
 const TYPE_OPTIONS: INodePropertyOptions[] = [
-	{ name: 'Delete Archive Only (Source Scope)', value: 'DELETE_ARCHIVE_ONLY', description: `Delete the data from Segment's archives of one source only. ${IRREVERSIBLE}` },
-	{ name: 'Delete Internal', value: 'DELETE_INTERNAL', description: `Delete existing data from Segment's own systems only (not from destinations). ${IRREVERSIBLE}` },
-	{ name: 'Delete Only', value: 'DELETE_ONLY', description: `Delete existing data from Segment and the destinations that support deletion, without blocking new data. ${IRREVERSIBLE}` },
+	{ name: 'Delete Archive Only (Source Scope)', value: 'DELETE_ARCHIVE_ONLY', description: 'Delete the data from Segment\'s archives of one source only. Irreversible: deleted data cannot be restored, and a filed regulation cannot be cancelled.' },
+	{ name: 'Delete Internal', value: 'DELETE_INTERNAL', description: 'Delete existing data from Segment\'s own systems only (not from destinations). Irreversible: deleted data cannot be restored, and a filed regulation cannot be cancelled.' },
+	{ name: 'Delete Only', value: 'DELETE_ONLY', description: 'Delete existing data from Segment and the destinations that support deletion, without blocking new data. Irreversible: deleted data cannot be restored, and a filed regulation cannot be cancelled.' },
 	{ name: 'Suppress Only', value: 'SUPPRESS_ONLY', description: 'Block new data about the subjects from now on; existing data stays. Only an Unsuppress regulation lifts it.' },
-	{ name: 'Suppress With Delete', value: 'SUPPRESS_WITH_DELETE', description: `Block new data and delete existing data from Segment and the destinations that support deletion. ${IRREVERSIBLE}` },
-	{ name: 'Suppress With Delete Internal', value: 'SUPPRESS_WITH_DELETE_INTERNAL', description: `Block new data and delete existing data from Segment's own systems only. ${IRREVERSIBLE}` },
+	{ name: 'Suppress With Delete', value: 'SUPPRESS_WITH_DELETE', description: 'Block new data and delete existing data from Segment and the destinations that support deletion. Irreversible: deleted data cannot be restored, and a filed regulation cannot be cancelled.' },
+	{ name: 'Suppress With Delete Internal', value: 'SUPPRESS_WITH_DELETE_INTERNAL', description: 'Block new data and delete existing data from Segment\'s own systems only. Irreversible: deleted data cannot be restored, and a filed regulation cannot be cancelled.' },
 	{ name: 'Unsuppress', value: 'UNSUPPRESS', description: 'Let new data about earlier suppressed subjects through again (deleted data does not come back)' },
 ];
 

@@ -22,6 +22,11 @@ const SCOPE_NAMES: Record<Scope, string> = { workspace: 'Workspace', source: 'So
 const SUBJECT_NAMES: Record<SubjectType, string> = { USER_ID: 'User ID', OBJECT_ID: 'Object ID', ANONYMOUS_ID: 'Anonymous ID' };
 const TYPE_NAME = (type: RegulationType) => type.toLowerCase().split('_').map((word) => word[0].toUpperCase() + word.slice(1)).join(' ');
 
+/** The text with each control character shown as "?", so a message can quote it. */
+function visible(text: string): string {
+	return [...text].map((character) => (hasControlCharacter(character) ? '?' : character)).join('');
+}
+
 function describe(value: unknown): string {
 	if (value === null) return 'null';
 	if (Array.isArray(value)) return 'a list';
@@ -44,7 +49,7 @@ export function readSubjectIds(params: Params): string[] {
 		if (typeof entry === 'number' && !Number.isFinite(entry)) throw params.fail(`${label}${position} must be text, not ${String(entry)}`);
 		if (typeof entry !== 'string' && typeof entry !== 'number') throw params.fail(`${label}${position} must be text, not ${describe(entry)}`, 'Give IDs as text: one, several separated by commas, or a list such as {{ $json.userIds }}.');
 		const id = String(entry).trim();
-		if (hasControlCharacter(id)) throw params.fail(`${label}: "${id.replace(/[\u0000-\u001f\u007f]/g, '?').slice(0, 40)}" contains control characters`);
+		if (hasControlCharacter(id)) throw params.fail(`${label}: "${visible(id).slice(0, 40)}" contains control characters`);
 		if (id.length > MAX_SUBJECT_ID_LENGTH) throw params.fail(`${label}: "${id.slice(0, 40)}…" is longer than ${MAX_SUBJECT_ID_LENGTH} characters`);
 		if (seen.has(id)) return;
 		seen.add(id);
