@@ -16,6 +16,7 @@ import type { ICredentialDataDecryptedObject, INodeParameters } from 'n8n-workfl
 import { rl } from '../helpers/engine';
 import { keys, PROJECT_ID, runSegment, signingKeyCredentials, userTokenCredentials, type Sandbox } from '../helpers/world';
 import { BIGQUERY_KEY, leaks, runTexts, secretNeedles, startCapturedWorld, tokensSeen, WAREHOUSE_PASSWORD, type Capture } from './support';
+import { REGULATION_REFUSED } from './regulationBadInput';
 
 let sandbox: Sandbox;
 let capture: Capture;
@@ -146,6 +147,8 @@ const REFUSED: Array<[string, INodeParameters, RegExp, Credentials?]> = [
 	['a proxy base URL with javascript:', list(), /^Paragon credential: The Proxy Base URL in the Paragon credential must start with https:\/\//, (sb) => userTokenCredentials(sb, { proxyBaseUrl: 'javascript:alert(1)' })],
 	['a proxy base URL that is not a URL', list(), /^Paragon credential: The Proxy Base URL in the Paragon credential is not a URL/, (sb) => userTokenCredentials(sb, { proxyBaseUrl: 'proxy dot example' })],
 	['a proxy base URL with a query', list(), /^Paragon credential: The Proxy Base URL in the Paragon credential must not contain a query/, (sb) => userTokenCredentials(sb, { proxyBaseUrl: `${sb.url}?token=x` })],
+	// user deletion and suppression (regulationBadInput.ts)
+	...REGULATION_REFUSED,
 ];
 
 describe('refused: a clear error naming the parameter and the item, and no request', () => {

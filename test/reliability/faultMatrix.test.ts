@@ -12,6 +12,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { rl } from '../helpers/engine';
 import { arrangeWorkspace, calls, runSegment, signingKeyCredentials, startWorld, type Sandbox } from '../helpers/world';
+import { regulationsOf } from './regulationScenarios';
 import { callOf, FAULTS, newIds, SCENARIOS, TIMEOUT_MS, type FaultKind, type Ids, type Scenario, type Step } from './scenarios';
 import { captureOutput, leaks, runTexts, secretNeedles, tokensSeen, type Capture } from './support';
 
@@ -85,6 +86,7 @@ async function playRow({ scenario, stepIndex, fault }: Row): Promise<void> {
 			warehouses: sandbox.entities('warehouses').length,
 			sources: sandbox.entities('sources').length,
 			filters: (sandbox as unknown as { filters: (id: string) => unknown[] }).filters(ids.destinationId).length,
+			regulations: regulationsOf(sandbox).length,
 		});
 		const before = counts();
 
@@ -101,7 +103,7 @@ async function playRow({ scenario, stepIndex, fault }: Row): Promise<void> {
 		expect(sent).toEqual(expectedCalls(steps, stepIndex, retried));
 
 		// A create is sent twice only after a 429, 502 or 503 (Segment did not take it); never after an answer that may mean it did.
-		for (const path of ['/warehouses', '/sources']) {
+		for (const path of ['/warehouses', '/sources', '/regulations']) {
 			expect(sent.filter((call) => call === `POST ${path}`).length).toBeLessThanOrEqual(step.method === 'POST' && step.path === path && retried ? 2 : 1);
 		}
 
@@ -123,7 +125,7 @@ async function playRow({ scenario, stepIndex, fault }: Row): Promise<void> {
 			if (step.creates) {
 				expect(result.error.description).toMatch(/may or may not have created|not known whether Segment created/);
 				// The write was processed before its answer was lost: it exists exactly once.
-				const key = step.path === '/warehouses' ? 'warehouses' : step.path.endsWith('/filters') ? 'filters' : 'sources';
+				const key = step.path === '/warehouses' ? 'warehouses' : step.path.endsWith('/filters') ? 'filters' : step.path.startsWith('/regulations') ? 'regulations' : 'sources';
 				expect(counts()[key]).toBe(before[key] + 1);
 			}
 			// A step after the source's POST: the source exists, and the error says so with what is left.

@@ -331,3 +331,8 @@ export const FAULTS: FaultKind[] = [
 import { UPSERT_SCENARIOS } from './upsertScenarios';
 
 SCENARIOS.push(...UPSERT_SCENARIOS);
+
+// User deletion and suppression (issue 19): regulationScenarios.ts.
+import { REGULATION_SCENARIOS } from './regulationScenarios';
+
+SCENARIOS.push(...REGULATION_SCENARIOS);

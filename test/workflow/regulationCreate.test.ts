@@ -91,3 +91,14 @@ it('items of different sources are different requests', async () => {
 	expect(calls(sandbox)).toEqual([`POST /regulations/sources/${String(made[0].id)}`, `POST /regulations/sources/${String(made[1].id)}`]);
 	expect(bodies().map((body) => body.subjectIds)).toEqual([['a', 'c'], ['b']]);
 });
+
+it('Options > Concurrency 3: the requests go side by side, the items come out in their order', async () => {
+	sandbox.addFault({ method: 'POST', path: '/regulations', delayMs: 150, times: 1 });
+	const items = ['SUPPRESS_ONLY', 'DELETE_ONLY', 'UNSUPPRESS'].map((type, index) => ({ userId: `u${index}`, type }));
+	const out = jsonOf(await runSegment(sandbox, create({ regulationType: '={{ $json.type }}', options: { concurrency: 3 } }), { items }));
+	// The first request was held back: the others were answered first.
+	const answered = book().map((regulation) => regulation.subjects[0]);
+	expect(answered).toEqual(['u1', 'u2', 'u0']);
+	expect(out.map((json) => json.subjectIds)).toEqual([['u0'], ['u1'], ['u2']]);
+	expect(out.map((json) => json.regulateId)).toEqual(['u0', 'u1', 'u2'].map((id) => book().find((regulation) => regulation.subjects[0] === id)!.id));
+});
