@@ -10,7 +10,7 @@ import type { RunNodeResult } from '../helpers/engine';
 import { engine, keys, PROJECT_ID, USER_ID, USER_TOKEN } from '../helpers/world';
 
 export interface Args {
-	scenario: 'list' | 'get' | 'tokens' | 'upsert' | 'upsertIndex' | 'users';
+	scenario: 'list' | 'get' | 'tokens' | 'upsert' | 'upsertIndex' | 'users' | 'regulations';
 	runs: number;
 	latencyMs: number;
 	count?: number;
@@ -19,6 +19,8 @@ export interface Args {
 	workspace?: number;
 	/** users: the Paragon users the items act for (each connected, with a workspace of its own). */
 	users?: number;
+	/** regulations: also one execution with Combine Items off (one request per item). */
+	separate?: boolean;
 }
 
 export interface RemoteSandbox {

@@ -1,5 +1,5 @@
 'use strict';
-// npm run bench [-- --runs 5] [-- --only list,get,tokens,upsert,upsertIndex,users]
+// npm run bench [-- --runs 5] [-- --only list,get,tokens,upsert,upsertIndex,users,regulations]
 //
 // Runs each scenario of test/bench/worker.ts in its own Node process (the node in the real n8n
 // engine, in-process; the sandbox in a child process), against the sandbox with no added latency
@@ -151,6 +151,34 @@ function usersTable() {
 	return rows;
 }
 
+// SPEC §8: 10,000 items of one ID each are 2 requests; the node's own time per item at most 0.2 ms.
+const REGULATION_OWN_MS_PER_ITEM = 0.2;
+
+function regulationsTable() {
+	const rows = [
+		'| sandbox latency | execution (10,000 items, one ID each) | requests sent (goal) | regulations filed | median time of the execution | execute() | of which requests | of which n8n resolving parameters (the expression per item) | node\'s own time | own time per item (goal ≤ 0.2 ms) |',
+		'|---|---|---|---|---|---|---|---|---|---|',
+	];
+	for (const latencyMs of LATENCIES) {
+		const { result } = run({ scenario: 'regulations', count: 10_000, latencyMs, separate: latencyMs === 0 });
+		const of = (key) => median(result.runs.map((r) => r[key]));
+		const requests = Math.max(...result.runs.map((r) => r.requests));
+		const goal = Math.ceil(result.count / 5000);
+		const own = of('ownMs');
+		let flag = check(requests === goal, `regulations at ${latencyMs} ms: ${requests} requests for ${result.count} items, goal ${goal}`);
+		const ownFlag = check(own / result.count <= REGULATION_OWN_MS_PER_ITEM, `regulations at ${latencyMs} ms: the node's own time is ${(own / result.count).toFixed(3)} ms per item`);
+		const times = (figures) => `${ms(figures.ms)} | ${ms(figures.executeMs)} | ${ms(figures.requestMs)} | ${ms(figures.parameterMs)} (${(figures.parameterMs / result.count).toFixed(3)} ms per item)`;
+		const medians = { ms: of('ms'), executeMs: of('executeMs'), requestMs: of('requestMs'), parameterMs: of('parameterMs') };
+		rows.push(`| ${latencyMs} ms | Combine Items on (default) | ${requests} (${goal})${flag} | ${of('regulations')} | ${times(medians)} | ${ms(own)} | ${(own / result.count).toFixed(3)} ms${ownFlag} |`);
+		if (result.separate) {
+			const separate = result.separate;
+			flag = check(separate.requests === result.count, `Combine Items off at ${latencyMs} ms: ${separate.requests} requests for ${result.count} items`);
+			rows.push(`| ${latencyMs} ms | Combine Items off (one run) | ${count(separate.requests)} (${count(result.count)})${flag} | ${count(separate.regulations)} | ${times(separate)} | ${ms(separate.ownMs)} | ${(separate.ownMs / result.count).toFixed(3)} ms |`);
+		}
+	}
+	return rows;
+}
+
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 // The tables, each one scenario; `--only get,users` runs some of them (default: all).
 const onlyFlag = process.argv.indexOf('--only');
@@ -161,6 +189,7 @@ const TABLES = [
 	['tokens', '**Token and catalog per execution** (100 warehouse creates in one execution, Token Source: Signing Key)', tokenTable],
 	['upsert', `**Create or Update** (${count(UPSERT.count)} source upserts against ${count(UPSERT.workspace)} sources, then the same workflow again; median of ${UPSERT.runs} run(s))`, upsertTable],
 	['upsertIndex', '**The shared index of Create or Update** (100,000 entities of the list; sources with two labels each)', upsertIndexTable],
+	['regulations', '**User deletion and suppression** (regulation Create of 10,000 items with one user ID each; the IDs combined into requests of up to 5,000)', regulationsTable],
 	['users', '**Acting for many users** (1,000 Get Many items, limit 1, over 100 Paragon users with Options > Paragon User ID; one signing-key credential)', usersTable],
 ];
 const out = [

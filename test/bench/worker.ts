@@ -14,6 +14,7 @@ import { clearTokenCache, signatureCount } from '../../nodes/shared/transport/us
 import { PROJECT_ID, USER_TOKEN } from '../helpers/world';
 import { measure, runNode, signingKey, startRemoteSandbox, userToken, type Args, type RemoteSandbox } from './kit';
 import { upsertIndexScenario, upsertScenario } from './upsert';
+import { regulationsScenario } from './regulations';
 import { benchUserIds, usersScenario } from './users';
 
 
@@ -120,7 +121,7 @@ async function main(): Promise<void> {
 	try {
 		// One run first, not counted: loads n8n-core and warms the JIT.
 		await runNode({ resource: 'warehouse', operation: 'list', limit: 1 }, userToken(sandbox.url));
-		const scenarios = { list: listScenario, get: getScenario, tokens: tokensScenario, upsert: upsertScenario, upsertIndex: upsertIndexScenario, users: usersScenario };
+		const scenarios = { list: listScenario, get: getScenario, tokens: tokensScenario, upsert: upsertScenario, upsertIndex: upsertIndexScenario, users: usersScenario, regulations: regulationsScenario };
 		const result = await scenarios[args.scenario](sandbox, args);
 		process.stdout.write(`${JSON.stringify({ ...args, result, maxRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);
 	} finally {
