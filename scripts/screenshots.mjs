@@ -13,7 +13,9 @@
 //   docs/test-connection.png    Warehouse > Test Connection on "Staging Postgres", executed: FAILED
 //   docs/destination-filter-create.png  the parameters of Destination Filter > Create (Sample), not run
 //   docs/upsert.png             Source > Create or Update on the demo "Website Analytics", executed: unchanged
-//   (the last four: scripts/screenshots/pipelines.mjs)
+//   (those four: scripts/screenshots/pipelines.mjs)
+//   docs/regulation-create.png  User Deletion and Suppression > Create run from its panel (scripts/screenshots/regulations.mjs;
+//                               files a regulation in npm start's sandbox, refused for a credential that is not a local sandbox's)
 //
 // Options: --only=<name>[,<name>...] (e.g. --only=credential,workflow-run), --out=<dir> (default docs/),
 // --help.
@@ -56,12 +58,13 @@ import {
 	waitForShown,
 } from './screenshots/editor.mjs';
 import { createPipelineScratch, PIPELINE_SHOTS, PIPELINE_STEPS } from './screenshots/pipelines.mjs';
+import { createRegulationScratch, REGULATION_SHOTS, REGULATION_STEPS } from './screenshots/regulations.mjs';
 
 // The temporary workflow's name shows in the pictures; leftovers are recognised by name and node id.
 const SCRATCH_NAME = 'Create a Snowflake warehouse in Segment';
 const SCRATCH_NODE_ID = 'a3c1b4e2-0000-4000-8000-5c4ee4540002';
 const DEFAULT_WORKFLOW = 'SegExNightlyInv01';
-const SHOTS = ['node-search', 'node-panel', 'create-parameters', 'credential', 'workflow-run', ...PIPELINE_SHOTS];
+const SHOTS = ['node-search', 'node-panel', 'create-parameters', 'credential', 'workflow-run', ...PIPELINE_SHOTS, ...REGULATION_SHOTS];
 
 const HELP = `Usage: npm run screenshots [-- --only=<name>,...] [-- --out=<dir>]
 
@@ -350,7 +353,8 @@ async function main() {
 			temporary.push(scratch.workflow);
 		}
 		const pipelines = await createPipelineScratch(rest, credential, args.only, temporary);
-		const shared = { baseUrl, rest, credential, scratch, pipelines, run, out: args.out, only: args.only };
+		const regulations = await createRegulationScratch(rest, credential, args.only, temporary);
+		const shared = { baseUrl, rest, credential, scratch, pipelines, regulations, run, out: args.out, only: args.only };
 
 		// One page per picture: nothing left open or half-edited carries over.
 		const steps = [
@@ -359,6 +363,7 @@ async function main() {
 			[['credential'], shootCredential],
 			[['workflow-run'], shootWorkflowRun],
 			...PIPELINE_STEPS,
+			...REGULATION_STEPS,
 		];
 		for (const [names, shoot] of steps) {
 			if (!names.some((name) => args.only.includes(name))) continue;

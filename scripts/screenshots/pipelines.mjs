@@ -110,11 +110,14 @@ async function pickFromList(rest, credential, scratch) {
 	throw new Error(`The ${what} "${name}" is not in the list of ${parameter} for the credential "${credential.name}" (it lists ${seen.join(', ') || 'nothing'}): is npm start's sandbox running with its demo data?`);
 }
 
-/** The scratch workflows of the selected shots (leftovers of a killed run removed first); each is added to `temporary`. */
-export async function createPipelineScratch(rest, credential, only, temporary) {
+/**
+ * The scratch workflows of the selected shots of `scratches` ({shot: {name, triggerId, nodeId,
+ * nodeName, pick?, parameters}}); leftovers of a killed run removed first; each is added to `temporary`.
+ */
+export async function createScratchWorkflows(scratches, rest, credential, only, temporary) {
 	const created = {};
-	for (const shot of PIPELINE_SHOTS.filter((name) => only.includes(name))) {
-		const scratch = SCRATCH[shot];
+	for (const shot of Object.keys(scratches).filter((name) => only.includes(name))) {
+		const scratch = scratches[shot];
 		for (const old of await listScratch(rest, scratch.name, scratch.nodeId)) await deleteWorkflow(rest, old.id);
 		const picked = scratch.pick ? await pickFromList(rest, credential, scratch) : undefined;
 		const workflow = await createTriggerAndNodeWorkflow(rest, credential, {
@@ -128,8 +131,13 @@ export async function createPipelineScratch(rest, credential, only, temporary) {
 	return created;
 }
 
+/** The scratch workflows of the selected pipeline shots. */
+export async function createPipelineScratch(rest, credential, only, temporary) {
+	return await createScratchWorkflows(SCRATCH, rest, credential, only, temporary);
+}
+
 /** Opens the scratch node's panel and waits for its picked entity (if any), the operation and the credential. */
-async function openNode(page, { baseUrl, credential, scratch, operation }) {
+export async function openNode(page, { baseUrl, credential, scratch, operation }) {
 	// n8n keeps panel widths, display modes and the logs panel's state in localStorage, so what an
 	// earlier picture did would show here: start as a fresh browser would (the login is a cookie).
 	await page.goto(`${baseUrl}/healthz`);
@@ -144,7 +152,7 @@ async function openNode(page, { baseUrl, credential, scratch, operation }) {
 }
 
 /** "Execute step" in the panel; waits for the run over REST, then for its output in the panel, shown as `mode`. */
-async function executeNode(page, ndv, { baseUrl, rest, scratch, mode, expected }) {
+export async function executeNode(page, ndv, { baseUrl, rest, scratch, mode, expected }) {
 	const { workflow, nodeName } = scratch;
 	const started = page.waitForResponse((response) => response.request().method() === 'POST' && response.url().startsWith(`${baseUrl}/rest/workflows/${workflow.id}/run`), { timeout: TIMEOUT_MS });
 	await ndv.locator('[data-test-id="node-execute-button"]').first().click();

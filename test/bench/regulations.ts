@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- benchmark code: runs in Node.js beside n8n, never inside n8n */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- benchmark code: runs in Node.js beside n8n (perf_hooks), never inside n8n */
 /**
  * Issue 19's figures (SPEC §8): regulation Create over 10,000 items of one ID each — the requests
  * it sends, and the node's own time per item: its execute() minus the time its requests spent on

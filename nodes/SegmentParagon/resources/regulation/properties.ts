@@ -28,6 +28,14 @@ const TYPE_OPTIONS: INodePropertyOptions[] = [
 
 const scopeOption = (name: string, value: Scope, description: string): INodePropertyOptions => ({ name, value, description });
 
+/** Shown above Create's parameters: what is filed cannot be taken back. */
+export const irreversibleNotice: INodeProperties = {
+	displayName: 'Deleting is irreversible: deleted data cannot be restored, and Segment cannot cancel a regulation once filed. Only a suppression can be lifted, by a regulation of type Unsuppress.',
+	name: 'irreversibleNotice',
+	type: 'notice',
+	default: '',
+};
+
 /** Create's scope: the three places Segment files a regulation. */
 export const createScopeProperty: INodeProperties = {
 	displayName: 'Scope',

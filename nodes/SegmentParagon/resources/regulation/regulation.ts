@@ -5,6 +5,7 @@ import {
 	collectionProperty,
 	combineItemsOption,
 	createScopeProperty,
+	irreversibleNotice,
 	listFiltersProperty,
 	listScopeProperty,
 	regulationIdProperty,
@@ -19,7 +20,7 @@ const create: OperationDeclaration = {
 	value: 'create',
 	name: 'Create',
 	description: 'Delete or suppress the data of users in Segment (GDPR, CCPA); deleting is irreversible',
-	properties: [createScopeProperty, sourceProperty, collectionProperty, regulationTypeProperty, subjectTypeProperty, subjectIdsProperty],
+	properties: [irreversibleNotice, createScopeProperty, sourceProperty, collectionProperty, regulationTypeProperty, subjectTypeProperty, subjectIdsProperty],
 	options: [combineItemsOption],
 	async run(context) {
 		const [outcome] = await createRegulations([context], { continueOnFail: false, concurrently: async (count, work) => await Promise.all(Array.from({ length: count }, (_, index) => work(index))) });
