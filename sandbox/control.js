@@ -22,6 +22,15 @@ function info(sandbox, state) {
 	};
 }
 
+function objectBody(body) {
+	return body && typeof body === 'object' && !Array.isArray(body) ? body : {};
+}
+
+// Only the keys given: an undefined one must not count as an unknown option.
+function where(options) {
+	return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
+}
+
 const ROUTES = {
 	'/__sandbox/info': {
 		GET: (sandbox, state) => info(sandbox, state),
@@ -48,6 +57,25 @@ const ROUTES = {
 		POST: (sandbox) => {
 			sandbox.reset();
 			return { ok: true };
+		},
+	},
+	// Monitoring data: body = the spec (or {events}) plus region, user, credential.
+	'/__sandbox/event-volume': {
+		POST: (sandbox, state, body) => {
+			const { region, user, credential, ...spec } = objectBody(body);
+			return { ok: true, ...sandbox.setEventVolume(spec, where({ region, user, credential })) };
+		},
+	},
+	'/__sandbox/delivery-counts': {
+		POST: (sandbox, state, body) => {
+			const { region, user, credential, ...spec } = objectBody(body);
+			return { ok: true, ...sandbox.setDeliveryCounts(spec, where({ region, user, credential })) };
+		},
+	},
+	'/__sandbox/audit-events': {
+		POST: (sandbox, state, body) => {
+			const { events, region, user, credential } = objectBody(body);
+			return { ok: true, events: sandbox.addAuditEvents(events, where({ region, user, credential })) };
 		},
 	},
 	...REGULATION_CONTROL_ROUTES,

@@ -2,7 +2,7 @@
 // Regulations beyond Segment's API: the sandbox's options (how fast statuses move, the limit per
 // group of types), the module API (sb.regulations, sb.regulation, sb.suppressions,
 // sb.addRegulation, sb.setRegulationStatus) and its control endpoints.
-const { SyncLimiter } = require('./segment/syncs');
+const { WindowLimiter } = require('./rate-limit');
 const { listEntry, detail, streamsOf } = require('./segment/regulation-book');
 const { STATUSES, checkCreate } = require('./segment/regulation-rules');
 const { REGULATION_ID_LENGTH } = require('./segment/regulations');
@@ -27,7 +27,7 @@ function regulationSettings(input) {
 	if (!(stepMs === null || (Number.isFinite(stepMs) && stepMs >= 0))) throw new TypeError('regulationStepMs must be null (never moves) or a number of ms >= 0');
 	if (!isLimit(perWindow)) throw new TypeError('regulationsPerWindow must be null (unlimited) or an integer >= 1');
 	if (!(Number.isFinite(windowMs) && windowMs > 0)) throw new TypeError('regulationsWindowMs must be a number > 0');
-	return { stepMs, limiter: new SyncLimiter(perWindow, windowMs) };
+	return { stepMs, limiter: new WindowLimiter(perWindow, windowMs) };
 }
 
 function instant(value, now) {

@@ -5,9 +5,9 @@
 const { ok, notFound, unprocessable } = require('./answers');
 const { readPagination, pagination } = require('./query');
 const { paged } = require('./route-marks');
-const { tooManyRequests } = require('./syncs');
-const { rateLimitHeaders } = require('../rate-limit');
+const { rateLimitHeaders, tooManyRequests } = require('../rate-limit');
 const { randomId } = require('../ids');
+const { recordAudit } = require('../audit');
 const { checkCreate, readListQuery, limitGroup } = require('./regulation-rules');
 const { listEntry, detail, streamsOf } = require('./regulation-book');
 
@@ -38,6 +38,9 @@ function create(state, ws, scope, sourceId, body) {
 		createdAt: Date.now(),
 		streams: streamsOf(ws, scope, sourceId, body.regulationType),
 	});
+	// Segment's audit trail names Workspace and Source regulations (a cloud source's is a Source one).
+	const type = scope === 'workspace' ? 'Workspace Regulation Created' : 'Source Regulation Created';
+	recordAudit(ws, { type, resourceType: 'regulation', resourceId: record.id, resourceName: `${record.regulationType} of ${record.subjectIds.length} subject(s)` });
 	const answer = ok({ regulateId: record.id });
 	if (!verdict.unlimited) answer.headers = rateLimitHeaders({ remaining: verdict.remaining, resetInMs: verdict.resetInMs });
 	return answer;

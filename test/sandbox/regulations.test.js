@@ -42,6 +42,12 @@ describe('create', () => {
 		expect((await call('GET', `/regulations/sources/${sourceId}?pagination.count=10`)).body).toEqual({ data: { regulations: [expect.objectContaining({ id: fromSource, subjectType: 'ANONYMOUS_ID', regulationType: 'DELETE_ARCHIVE_ONLY' })] } });
 		expect((await call('GET', `/regulations/sources/${zendesk}?pagination.count=10`)).body.data.regulations.map((r) => r.id)).toEqual([fromCloud]);
 		expect(sb.regulations().map((r) => [r.scope, r.sourceId, r.collection])).toEqual([['workspace', undefined, undefined], ['source', sourceId, undefined], ['cloudSource', zendesk, 'tickets']]);
+		// Segment's audit trail records them (newest first).
+		expect(sb.auditEvents().filter((event) => event.resourceType === 'regulation').map((event) => [event.type, event.resourceId])).toEqual([
+			['Source Regulation Created', fromCloud],
+			['Source Regulation Created', fromSource],
+			['Workspace Regulation Created', answer.body.data.regulateId],
+		]);
 	});
 
 	test.each([

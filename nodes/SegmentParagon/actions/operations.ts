@@ -13,11 +13,12 @@ function needed<T>(definition: ResourceDefinition, part: T | undefined, what: st
 /** The one CRUD path every resource shares; what differs lives in the resource definition, which says which of its operations it has. */
 function crudOperations(definition: ResourceDefinition): OperationDeclaration[] {
 	const one = entityName(definition).toLowerCase();
-	const id = idProperty(definition);
+	const has = new Set<CrudOperation>(definition.crud ?? ALL_CRUD_OPERATIONS);
+	// Only a resource with an operation on one entity has an id parameter (Workspace has none).
+	const id = has.has('get') || has.has('update') || has.has('delete') ? idProperty(definition) : undefined;
 	const entityKey = definition.entityKey ?? definition.name;
 	const simplifies = definition.simplifies !== false;
 	const sentenceName = entityName(definition)[0] + entityName(definition).slice(1).toLowerCase();
-	const has = new Set<CrudOperation>(definition.crud ?? ALL_CRUD_OPERATIONS);
 	const create = (): ((context: OperationContext) => Promise<EntityResult>) => needed(definition, definition.create, 'Create (create)').bind(definition);
 	const createProperties = (): OperationDeclaration['properties'] => needed(definition, definition.createProperties, 'Create (createProperties)');
 	const declarations: OperationDeclaration[] = [];
@@ -36,7 +37,7 @@ function crudOperations(definition: ResourceDefinition): OperationDeclaration[] 
 			},
 		});
 	}
-	if (has.has('delete')) {
+	if (id && has.has('delete')) {
 		declarations.push({
 			value: 'delete',
 			name: 'Delete',
@@ -49,7 +50,7 @@ function crudOperations(definition: ResourceDefinition): OperationDeclaration[] 
 			},
 		});
 	}
-	if (has.has('get')) {
+	if (id && has.has('get')) {
 		declarations.push({
 			value: 'get',
 			name: 'Get',
@@ -81,7 +82,7 @@ function crudOperations(definition: ResourceDefinition): OperationDeclaration[] 
 			},
 		});
 	}
-	if (has.has('update')) {
+	if (id && has.has('update')) {
 		const update = needed(definition, definition.update, 'Update (update)').bind(definition);
 		const updateFields = needed(definition, definition.updateFields, 'Update (updateFields)');
 		declarations.push({

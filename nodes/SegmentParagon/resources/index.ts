@@ -4,5 +4,6 @@ import { regulation } from './regulation/regulation';
 import type { ResourceDefinition, ResourceName } from './types';
 import { source } from './source/source';
 import { warehouse } from './warehouse/warehouse';
+import { workspace } from './workspace/workspace';
 
-export const RESOURCES: Record<ResourceName, ResourceDefinition> = { warehouse, source, destination, destinationFilter, regulation };
+export const RESOURCES: Record<ResourceName, ResourceDefinition> = { warehouse, source, destination, destinationFilter, workspace, regulation };

@@ -3,11 +3,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { Workspace } from '../../shared/transport/workspace';
 import type { Params } from '../../shared/validation';
 
-export type ResourceName = 'warehouse' | 'source' | 'destination' | 'destinationFilter' | 'regulation';
-
-/** The operations of the shared CRUD path (actions/operations.ts). */
 export type CrudOperation = 'list' | 'create' | 'get' | 'update' | 'delete';
 export const ALL_CRUD_OPERATIONS: readonly CrudOperation[] = ['list', 'create', 'get', 'update', 'delete'];
+
+export type ResourceName = 'warehouse' | 'source' | 'destination' | 'destinationFilter' | 'workspace' | 'regulation';
 
 /** What one item's operation works with. */
 export interface OperationContext {

@@ -4,6 +4,7 @@ import { segmentPath } from '../../../shared/transport/proxyUrl';
 import { isSecretKey } from '../../../shared/transport/redact';
 import type { Params } from '../../../shared/validation';
 import type { OperationContext, ResourceDefinition } from '../types';
+import { deliveryMetricsOperation } from './deliveryMetrics';
 import { additionalFields, changedSettings, enabledOption, metadataOf, PLATFORM_OPTIONS, PLATFORMS, resourceLocator, statusOf, type Platform } from '../shared';
 
 export const DESTINATION_CATEGORIES = ['analytics', 'marketing', 'crm', 'ads'] as const;
@@ -235,3 +236,5 @@ export const destination: ResourceDefinition = {
 		return `${String(entity.name ?? slug ?? entity.id)}${slug && entity.name ? ` (${String(slug)})` : ''}`;
 	},
 };
+
+destination.operations = [deliveryMetricsOperation(destination)];

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { listAll, readPage, type Page } from '../../../shared/transport/paging';
+import { listAll, type Page } from '../../../shared/transport/paging';
 import { segmentPath } from '../../../shared/transport/proxyUrl';
 import type { Params } from '../../../shared/validation';
 import { readRange, readSimplify } from '../crud';
@@ -24,13 +24,6 @@ function readFilters(params: Params, scope: 'workspace' | 'source'): IDataObject
 	return qs;
 }
 
-/** One page of a list whose query carries more than pagination. */
-async function pageWith(context: OperationContext, path: string, qs: IDataObject, count: number, cursor: string | undefined, notFound?: string): Promise<IDataObject> {
-	const query: IDataObject = { ...qs, 'pagination.count': count };
-	if (cursor) query['pagination.cursor'] = cursor;
-	return await context.workspace.client.request({ method: 'GET', path, qs: query, notFound }, context.params.itemIndex);
-}
-
 /**
  * Get Many: the regulations of the workspace or of one source (Segment keeps 90 days of them),
  * as Segment sends them. Segment's answer for a source has no pagination: one page of up to 200.
@@ -43,7 +36,7 @@ export async function listRegulations(context: OperationContext): Promise<IDataO
 	const range = readRange(params);
 	const path = sourceId === undefined ? segmentPath('regulations') : segmentPath('regulations', 'sources', sourceId);
 	const notFound = sourceId === undefined ? undefined : `Source ${sourceId}`;
-	return await listAll(async (count, cursor) => readPage(await pageWith(context, path, qs, count, cursor, notFound), 'regulations'), range);
+	return await context.workspace.list(path, 'regulations', range, params.itemIndex, notFound, qs);
 }
 
 /**
@@ -56,7 +49,7 @@ export async function listSuppressions(context: OperationContext): Promise<IData
 	const simplify = readSimplify(params);
 	const path = segmentPath('suppressions');
 	return await listAll(async (count, cursor): Promise<Page> => {
-		const page = readPage(await pageWith(context, path, {}, count, cursor), 'suppressed');
+		const page = await context.workspace.page(path, 'suppressed', count, cursor, params.itemIndex);
 		if (!simplify) return page;
 		const subjects = page.entries.flatMap((group) =>
 			(Array.isArray(group.subjectIds) ? (group.subjectIds as unknown[]) : []).map((subjectId) => ({ subjectType: group.subjectType ?? null, subjectId: subjectId as string })),
