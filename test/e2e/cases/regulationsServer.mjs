@@ -19,7 +19,14 @@ export async function run({ sandbox, check, server }) {
 	await check('n8n start: POST {userId} to the published user-deletion webhook files a Suppress With Delete regulation and answers its regulateId', async () => {
 		const { baseUrl } = server;
 		sandbox.reset();
-		const response = await fetch(`${baseUrl}/webhook/segment/delete-user`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId: 'user-from-a-form' }) });
+		const post = () => fetch(`${baseUrl}/webhook/segment/delete-user`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId: 'user-from-a-form' }) });
+		// n8n answers HTTP before it has activated every published workflow: a 404 "not registered"
+		// ran nothing, so it is asked again (for up to a minute) until the webhook is there.
+		let response = await post();
+		for (let tries = 0; response.status === 404 && tries < 60; tries++) {
+			await new Promise((resolve) => setTimeout(resolve, 1000));
+			response = await post();
+		}
 		const text = await response.text();
 		assert.equal(response.status, 200, text);
 		const answer = JSON.parse(text);
