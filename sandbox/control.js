@@ -78,6 +78,19 @@ const ROUTES = {
 			return { ok: true, events: sandbox.addAuditEvents(events, where({ region, user, credential })) };
 		},
 	},
+	'/__sandbox/limits': {
+		POST: (sandbox, state, body) => {
+			const { mappingWritesPerMinute, mappingWritesWindowMs } = sandbox.setLimits(body === undefined ? {} : body);
+			return { ok: true, limits: { mappingWritesPerMinute, mappingWritesWindowMs } };
+		},
+	},
+	'/__sandbox/features': {
+		POST: (sandbox, state, body) => {
+			const { feature, enabled, ...where } = body && typeof body === 'object' ? body : {};
+			sandbox.setFeature(feature, enabled, where);
+			return { ok: true };
+		},
+	},
 	...REGULATION_CONTROL_ROUTES,
 	'/__sandbox/bulk': {
 		POST: (sandbox, state, body) => {

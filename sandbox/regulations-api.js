@@ -93,25 +93,27 @@ function regulationApi(state) {
 	return {
 		// Every regulation of the workspace, oldest first (also those past Segment's 90 days).
 		regulations(region = 'us', where) {
-			const now = Date.now();
+			const now = state.now();
 			return at(region, where).regulations.records.map((record) => describe(record, now, state.regulations.stepMs));
 		},
 		regulation(regulateId, options) {
 			const { ws } = from(options);
-			return detail(ws.id, find(ws, regulateId), Date.now(), state.regulations.stepMs);
+			return detail(ws.id, find(ws, regulateId), state.now(), state.regulations.stepMs);
 		},
 		suppressions(region = 'us', where) {
 			return at(region, where).regulations.suppressions().map((subject) => ({ ...subject }));
 		},
 		addRegulation(input, options) {
 			const { ws } = from(options);
-			return describe(addRegulation(ws, input), Date.now(), state.regulations.stepMs);
+			const now = state.now();
+			return describe(addRegulation(ws, input, now), now, state.regulations.stepMs);
 		},
 		setRegulationStatus(regulateId, status, options) {
 			const { ws, rest } = from(options, ['destinationId', 'errString']);
 			const record = find(ws, regulateId);
-			pin(ws, record, status, rest);
-			return detail(ws.id, record, Date.now(), state.regulations.stepMs);
+			const now = state.now();
+			pin(ws, record, status, rest, now);
+			return detail(ws.id, record, now, state.regulations.stepMs);
 		},
 	};
 }

@@ -6,7 +6,6 @@ const { Catalogs } = require('./catalogs');
 const { ConnectedUsers } = require('./users');
 const { Faults } = require('./faults');
 const { seedDemoData } = require('./seed');
-const { SyncLimiter } = require('./segment/syncs');
 const { WindowLimiter } = require('./rate-limit');
 const { regulationSettings } = require('./regulations-api');
 
@@ -29,6 +28,12 @@ const DEFAULTS = {
 	// (null = unlimited).
 	eventVolumePerMinute: 60,
 	eventVolumeWindowMs: 60000,
+	// Destination mapping (subscription) writes allowed per window and workspace: Segment allows
+	// 5 a minute; null = unlimited.
+	mappingWritesPerMinute: 5,
+	mappingWritesWindowMs: 60000,
+	// { now(): epoch ms } for the limiters' windows (tests share a fake clock with the node); default the real one.
+	clock: null,
 };
 
 function readPublicKey(pem) {
@@ -52,6 +57,12 @@ function checkSyncLimits(options, users) {
 	}
 }
 
+// Also for sb.setLimits() and POST /__sandbox/limits.
+function checkMappingLimits({ mappingWritesPerMinute, mappingWritesWindowMs }) {
+	if (!isLimit(mappingWritesPerMinute)) throw new TypeError('mappingWritesPerMinute must be null (unlimited) or an integer >= 1');
+	if (!(Number.isFinite(mappingWritesWindowMs) && mappingWritesWindowMs > 0)) throw new TypeError('mappingWritesWindowMs must be a number > 0');
+}
+
 function checkOptions(options) {
 	if (typeof options.projectId !== 'string' || options.projectId === '') throw new TypeError('projectId must be a non-empty string');
 	if (!options.tokens || typeof options.tokens !== 'object') throw new TypeError('tokens must be an object of token -> user id');
@@ -59,6 +70,8 @@ function checkOptions(options) {
 	if (!(Number.isFinite(options.syncsWindowMs) && options.syncsWindowMs > 0)) throw new TypeError('syncsWindowMs must be a number > 0');
 	if (!isLimit(options.eventVolumePerMinute)) throw new TypeError('eventVolumePerMinute must be null (unlimited) or an integer >= 1');
 	if (!(Number.isFinite(options.eventVolumeWindowMs) && options.eventVolumeWindowMs > 0)) throw new TypeError('eventVolumeWindowMs must be a number > 0');
+	checkMappingLimits(options);
+	if (options.clock !== null && !(options.clock && typeof options.clock.now === 'function')) throw new TypeError('clock must be null or an object with now()');
 }
 
 function createState(input = {}) {
@@ -78,8 +91,10 @@ function createState(input = {}) {
 		log: [],
 		connectionsAccepted: 0,
 		faults: new Faults(),
-		syncLimiter: new SyncLimiter(options.syncsPerMinute, options.syncsWindowMs, { ...options.syncsPerMinuteByUser }),
+		syncLimiter: new WindowLimiter(options.syncsPerMinute, options.syncsWindowMs, { ...options.syncsPerMinuteByUser }),
 		volumeLimiter: new WindowLimiter(options.eventVolumePerMinute, options.eventVolumeWindowMs),
+		mappingLimiter: new WindowLimiter(options.mappingWritesPerMinute, options.mappingWritesWindowMs),
+		now: options.clock ? () => options.clock.now() : () => Date.now(),
 		// How regulation statuses move and the regulation limits (regulations-api.js).
 		regulations: regulationSettings(options),
 		timers: new Set(),
@@ -106,8 +121,19 @@ function resetState(state) {
 	state.faults.clear();
 	state.syncLimiter.clear();
 	state.volumeLimiter.clear();
+	setMappingLimits(state, state.options);
 	state.regulations.limiter.clear();
 	if (state.seed) seedDemoData(state);
 }
 
-module.exports = { createState, resetState, DEFAULTS };
+// Changes the mapping write limit of a running sandbox (its windows start afresh); reset() restores the started ones.
+function setMappingLimits(state, limits) {
+	const next = { mappingWritesPerMinute: state.mappingLimiter.limit, mappingWritesWindowMs: state.mappingLimiter.windowMs, ...limits };
+	checkMappingLimits(next);
+	state.mappingLimiter.limit = next.mappingWritesPerMinute;
+	state.mappingLimiter.windowMs = next.mappingWritesWindowMs;
+	state.mappingLimiter.clear();
+	return next;
+}
+
+module.exports = { createState, resetState, setMappingLimits, DEFAULTS };

@@ -15,6 +15,9 @@
 //   docs/upsert.png             Source > Create or Update on the demo "Website Analytics", executed: unchanged
 //   docs/event-volume.png       Workspace > Get Event Volume by source, executed: Mobile App gone quiet
 //   docs/delivery-overview.png  Source > Get Delivery Overview, Failed Delivery to Salesforce, executed
+//   docs/destination-mapping-create.png  Destination Mapping > Create: GA4 Cloud's Purchase fields in the
+//                               resource mapper, not run (makes a "GA4 Cloud" destination in npm start's
+//                               sandbox first, once: SANDBOX_URL or SANDBOX_PORT)
 //   docs/regulation-create.png  User Deletion and Suppression > Create, executed (files a regulation in the sandbox)
 //   (each group of pictures is a file of scripts/screenshots/, listed in scripts/screenshots/groups.mjs)
 //
@@ -27,12 +30,14 @@
 //   CHROMIUM_PATH           default /usr/bin/chromium
 //   SCREENSHOT_WORKFLOW     id or name of the workflow to run (default: the nightly inventory example)
 //   SCREENSHOT_CREDENTIAL   name of the credential to show (default: Segment sandbox)
+//   SANDBOX_URL             npm start's sandbox (default http://127.0.0.1:$SANDBOX_PORT, port 4010)
 //
 // What it leaves behind in n8n: one more execution of the example workflow (which only reads from
 // Segment). The temporary workflows it creates for the parameter panels, the two warehouse runs
 // (which only read) and the Create or Update run (which writes nothing while the demo source matches
 // its parameters) are deleted again with their executions (also on Ctrl-C, and a leftover of a
 // killed run is removed by the next run); no credential is saved, no destination filter created.
+// The mapper picture leaves a "GA4 Cloud" destination in the sandbox (reused by the next run).
 // regulation-create files one regulation in npm start's sandbox (refused for a credential that is
 // not a local sandbox's: against Segment it would delete data).
 import fs from 'node:fs';

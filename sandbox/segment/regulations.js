@@ -14,10 +14,10 @@ const { listEntry, detail, streamsOf } = require('./regulation-book');
 const REGULATION_ID_LENGTH = 27;
 
 // The regulation limiter of the sandbox (state.regulations): each workspace and group of types
-// has its own window; unlimited unless regulationsPerWindow is set.
+// has its own window; unlimited unless regulationsPerWindow is set. Times are the state's clock.
 function takeLimit(state, ws, group) {
 	const { limiter } = state.regulations;
-	return limiter.take(`${ws.id}:${group}`, Date.now(), limiter.perMinute);
+	return limiter.take(`${ws.id}:${group}`, state.now(), limiter.perMinute);
 }
 
 function create(state, ws, scope, sourceId, body) {
@@ -35,7 +35,7 @@ function create(state, ws, scope, sourceId, body) {
 		regulationType: body.regulationType,
 		subjectType: body.subjectType,
 		subjectIds: [...body.subjectIds],
-		createdAt: Date.now(),
+		createdAt: state.now(),
 		streams: streamsOf(ws, scope, sourceId, body.regulationType),
 	});
 	// Segment's audit trail names Workspace and Source regulations (a cloud source's is a Source one).
@@ -56,7 +56,7 @@ function list(state, ws, params, sourceId) {
 	const page = readPagination(query.pagination, cursorScope);
 	if (page.error) return page.error;
 	if (sourceId !== undefined && !ws.sources.get(sourceId)) return notFound();
-	const now = Date.now();
+	const now = state.now();
 	const { stepMs } = state.regulations;
 	const inScope = sourceId === undefined ? (record) => record.scope === 'workspace' : (record) => record.scope !== 'workspace' && record.sourceId === sourceId;
 	const matching = ws.regulations
@@ -71,7 +71,7 @@ function list(state, ws, params, sourceId) {
 
 function get(state, ws, regulateId) {
 	const record = ws.regulations.get(regulateId);
-	const now = Date.now();
+	const now = state.now();
 	if (!record || !ws.regulations.isRetained(record, now)) return notFound();
 	return ok({ regulation: detail(ws.id, record, now, state.regulations.stepMs) });
 }

@@ -22,6 +22,7 @@ const FILES = [
 	'workflowRun.mjs',
 	'pipelines.mjs',
 	'monitoring.mjs',
+	'mappings.mjs',
 	'regulations.mjs',
 ];
 

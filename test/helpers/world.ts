@@ -40,6 +40,9 @@ export interface Sandbox {
 	labels(region?: string): Array<{ key: string; value: string }>;
 	catalog(kind: string): IDataObject[];
 	addCatalogEntry(kind: string, entry: IDataObject): IDataObject;
+	subscriptions(destinationId: string, options?: { region?: string }): IDataObject[];
+	setFeature(feature: string, enabled: boolean, options?: { region?: string }): void;
+	setLimits(limits: { mappingWritesPerMinute?: number | null; mappingWritesWindowMs?: number }): IDataObject;
 	reset(): void;
 	close(): Promise<void>;
 }

@@ -52,7 +52,7 @@ interface Row {
 }
 
 function rowsFor(scenario: Scenario): Array<[string, Row]> {
-	const steps = scenario.steps({ warehouseId: '{id}', sourceId: '{id}', destinationId: '{id}' });
+	const steps = scenario.steps({ warehouseId: '{id}', sourceId: '{id}', destinationId: '{id}', actionsDestinationId: '{id}', mappingId: '{id}' });
 	return steps.flatMap((step, stepIndex) =>
 		step.faulted
 			? FAULTS.map((fault): [string, Row] => {
@@ -76,7 +76,8 @@ function requestTimes(sandbox: Sandbox): number[] {
 async function playRow({ scenario, stepIndex, fault }: Row): Promise<void> {
 	const sandbox = await startWorld();
 	try {
-		const ids: Ids = await arrangeWorkspace(sandbox);
+		const arranged: Ids = await arrangeWorkspace(sandbox);
+		const ids: Ids = scenario.arrange ? await scenario.arrange(sandbox, arranged) : arranged;
 		const steps = scenario.steps(ids);
 		const step = steps[stepIndex];
 		const retried = fault.retried(step);

@@ -117,6 +117,32 @@ test('labels, sources (created without name, then named), connections, destinati
 	expect(sb.requests.length).toBeGreaterThanOrEqual(35);
 });
 
+test('destination mappings: the catalog entry with actions and presets, and the five subscription calls', async () => {
+	const amplitude = await catalogEntry('destinations', 'actions-amplitude');
+	const metadata = (await data(api.catalog.getDestinationMetadata(amplitude.id))).destinationMetadata;
+	expect(metadata.presets).toHaveLength(7);
+	const logEvent = metadata.actions.find((action) => action.slug === 'logEventV2');
+	expect(logEvent.fields.find((field) => field.fieldKey === 'event_type')).toMatchObject({ label: 'Event Type', type: 'STRING', required: true, defaultValue: { '@path': '$.event' } });
+	const { source } = await data(api.sources.createSource({ slug: 'app', enabled: true, metadataId: (await catalogEntry('sources', 'javascript')).id }));
+	const { destination } = await data(api.destinations.createDestination({ sourceId: source.id, metadataId: amplitude.id, name: 'Amplitude', enabled: true, settings: {} }));
+	expect((await data(api.destinations.getDestination(destination.id))).destination.metadata.actions.map((action) => action.id)).toEqual(metadata.actions.map((action) => action.id));
+
+	const input = { name: 'Orders', actionId: logEvent.id, trigger: 'type = "track" and event = "Order Completed"', enabled: true, settings: { event_type: { '@template': 'Order {{properties.order_id}}' }, user_id: { '@path': '$.userId' } } };
+	const made = (await data(api.destinations.createDestinationSubscription(destination.id, input))).destinationSubscription;
+	expect(made).toEqual({ ...input, id: expect.any(String), actionSlug: 'logEventV2', destinationId: destination.id });
+	expect((await data(api.destinations.getSubscriptionFromDestination(destination.id, made.id))).subscription).toEqual(made);
+	const updated = (await data(api.destinations.updateSubscriptionForDestination(destination.id, made.id, { input: { enabled: false, trigger: 'type = "track"' } }))).subscription;
+	expect(updated).toEqual({ ...made, enabled: false, trigger: 'type = "track"' });
+	const listed = await data(api.destinations.listSubscriptionsFromDestination(destination.id, { count: 10 }));
+	expect(listed.subscriptions).toEqual([updated]);
+	expect(await data(api.destinations.removeSubscriptionFromDestination(destination.id, made.id))).toEqual({ status: 'SUCCESS' });
+
+	// Segment's validation reaches the SDK as the 422 body.
+	const refused = await api.destinations.createDestinationSubscription(destination.id, { ...input, settings: { eventType: 'x' } }).catch((error) => error);
+	expect(refused.statusCode).toBe(422);
+	expect(refused.body.errors.map((e) => e.field)).toEqual(['settings.eventType', 'settings.event_type']);
+});
+
 test('the SDK\'s errors are Segment\'s: a refused create rejects with the 422 body', async () => {
 	const redshift = await catalogEntry('warehouses', 'redshift');
 	const refused = await api.warehouses.createWarehouse({ metadataId: redshift.id, settings: { host: 'x' } }).catch((error) => error);

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { entityName, idProperty, listPaged, notFoundName, output, readId, readSimplify, resourcePath } from '../resources/crud';
+import { entityName, idProperty, listPaged, notFoundName, output, parentNotFoundName, readId, readSimplify, resourcePath } from '../resources/crud';
 import { ALL_CRUD_OPERATIONS, type CrudOperation, type EntityResult, type OperationContext, type OperationDeclaration, type ResourceDefinition } from '../resources/types';
 import { runUpsert } from './upsert';
 
@@ -32,8 +32,7 @@ function crudOperations(definition: ResourceDefinition): OperationDeclaration[] 
 			simplify: simplifies,
 			async run(context) {
 				const simplify = simplifies && readSimplify(context.params);
-				const { entity, platform } = await createEntity(context);
-				return [output(definition, simplify, entity, platform)];
+				return [output(definition, simplify, await createEntity(context))];
 			},
 		});
 	}
@@ -45,7 +44,10 @@ function crudOperations(definition: ResourceDefinition): OperationDeclaration[] 
 			properties: [id],
 			async run({ params, workspace }) {
 				const entityId = readId(definition, params);
-				await workspace.client.request({ method: 'DELETE', path: resourcePath(definition, params, entityId), notFound: notFoundName(definition, params, entityId) }, params.itemIndex);
+				await workspace.client.request(
+					{ method: 'DELETE', path: resourcePath(definition, params, entityId), notFound: notFoundName(definition, params, entityId), pacer: definition.writePacer?.(workspace) },
+					params.itemIndex,
+				);
 				return [{ id: entityId, deleted: true, status: 204, message: `${sentenceName} deleted successfully.` }];
 			},
 		});
@@ -64,7 +66,7 @@ function crudOperations(definition: ResourceDefinition): OperationDeclaration[] 
 					{ method: 'GET', path: resourcePath(definition, params, entityId), notFound: notFoundName(definition, params, entityId), entity: entityKey },
 					params.itemIndex,
 				);
-				return [output(definition, simplify, data[entityKey] as IDataObject)];
+				return [output(definition, simplify, { entity: data[entityKey] as IDataObject })];
 			},
 		});
 	}
@@ -76,8 +78,7 @@ function crudOperations(definition: ResourceDefinition): OperationDeclaration[] 
 			paged: true,
 			simplify: simplifies,
 			async run(context) {
-				const parent = definition.parent?.label(context.params);
-				const notFound = parent && parent[0].toUpperCase() + parent.slice(1);
+				const notFound = parentNotFoundName(definition, context.params);
 				return await listPaged(context, resourcePath(definition, context.params), definition.plural, (entity) => definition.simplify({ entity }), notFound, simplifies);
 			},
 		});
@@ -101,8 +102,7 @@ function crudOperations(definition: ResourceDefinition): OperationDeclaration[] 
 					const offered = updateFields.map((field) => field.displayName).join(', ');
 					throw params.fail('Nothing to update', `Add at least one field under Update Fields (${offered}).`);
 				}
-				const { entity, platform } = await update(context, entityId, fields);
-				return [output(definition, simplify, entity, platform)];
+				return [output(definition, simplify, await update(context, entityId, fields))];
 			},
 		});
 	}
@@ -119,7 +119,7 @@ function crudOperations(definition: ResourceDefinition): OperationDeclaration[] 
 			async run(context) {
 				const simplify = simplifies && readSimplify(context.params);
 				const { result, upsert } = await runUpsert(definition, hooks, createEntity, context);
-				return [{ ...output(definition, simplify, result.entity, result.platform), upsert }];
+				return [{ ...output(definition, simplify, result), upsert }];
 			},
 		});
 	}

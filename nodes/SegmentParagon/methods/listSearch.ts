@@ -7,6 +7,7 @@ import { MAX_PAGE_SIZE } from '../../shared/transport/paging';
 import { segmentPath } from '../../shared/transport/proxyUrl';
 import { SegmentClient } from '../../shared/transport/request';
 import { Workspace } from '../../shared/transport/workspace';
+import { searchDestinationActions } from './resourceMapping';
 
 function matches(filter: string | undefined, ...texts: unknown[]): boolean {
 	if (!filter) return true;
@@ -49,6 +50,7 @@ export const listSearch = {
 	searchWarehouses: searchEntities(RESOURCES.warehouse),
 	searchSources: searchEntities(RESOURCES.source),
 	searchDestinations: searchEntities(RESOURCES.destination),
+	searchDestinationActions,
 
 	searchSourceCatalog: searchCatalog('sources'),
 	searchWarehouseCatalog: searchCatalog('warehouses'),

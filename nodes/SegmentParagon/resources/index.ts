@@ -1,9 +1,10 @@
 import { destination } from './destination/destination';
 import { destinationFilter } from './destinationFilter/destinationFilter';
+import { destinationMapping } from './destinationMapping/destinationMapping';
 import { regulation } from './regulation/regulation';
 import type { ResourceDefinition, ResourceName } from './types';
 import { source } from './source/source';
 import { warehouse } from './warehouse/warehouse';
 import { workspace } from './workspace/workspace';
 
-export const RESOURCES: Record<ResourceName, ResourceDefinition> = { warehouse, source, destination, destinationFilter, workspace, regulation };
+export const RESOURCES: Record<ResourceName, ResourceDefinition> = { warehouse, source, destination, destinationFilter, destinationMapping, workspace, regulation };

@@ -1,12 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { RequestPacer } from '../../shared/transport/pacer';
 import type { Workspace } from '../../shared/transport/workspace';
 import type { Params } from '../../shared/validation';
 
 export type CrudOperation = 'list' | 'create' | 'get' | 'update' | 'delete';
 export const ALL_CRUD_OPERATIONS: readonly CrudOperation[] = ['list', 'create', 'get', 'update', 'delete'];
 
-export type ResourceName = 'warehouse' | 'source' | 'destination' | 'destinationFilter' | 'workspace' | 'regulation';
+export type ResourceName = 'warehouse' | 'source' | 'destination' | 'destinationFilter' | 'destinationMapping' | 'workspace' | 'regulation';
 
 /** What one item's operation works with. */
 export interface OperationContext {
@@ -37,6 +38,8 @@ export interface AllItemsRun {
 export interface EntityResult {
 	entity: IDataObject;
 	platform?: string;
+	/** Keys the output gains beside the entity (e.g. the mappings a destination create made). */
+	extra?: IDataObject;
 }
 
 /**
@@ -122,6 +125,8 @@ export interface ResourceDefinition {
 	idProperty?: INodeProperties;
 	/** The list-search method behind the id's "From list" mode (needed unless `idProperty` is given). */
 	searchMethod?: string;
+	/** Paces the resource's writes the shared path sends (Delete), when Segment limits them. */
+	writePacer?(workspace: Workspace): RequestPacer;
 	/** False when the output is Segment's entity as it comes (no Simplify toggle). */
 	simplifies?: boolean;
 	/** Create parameters (shown for create only); with Create. */

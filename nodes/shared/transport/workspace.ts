@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { MAPPING_WRITE_WINDOW_MS, MAPPING_WRITES_PER_WINDOW, SlidingWindowPacer } from './pacer';
 import { listAll, readPage, type Page } from './paging';
 import { segmentPath } from './proxyUrl';
 import type { SegmentClient } from './request';
@@ -30,6 +31,11 @@ export class Workspace {
 	private readonly lookups = new Map<string, Promise<unknown>>();
 	/** Labels being created, so items run in parallel never send the same label twice. */
 	private readonly labelsCreating = new Map<string, Promise<void>>();
+	/**
+	 * Segment allows 5 destination mapping writes a minute per workspace: every create, update and
+	 * delete of a mapping in this execution takes its turn here, so the node never causes a 429 itself.
+	 */
+	readonly mappingWrites = new SlidingWindowPacer(MAPPING_WRITES_PER_WINDOW, MAPPING_WRITE_WINDOW_MS);
 
 	constructor(readonly client: SegmentClient) {}
 

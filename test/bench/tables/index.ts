@@ -11,6 +11,7 @@ const FILES = [
 	'upsert',
 	'upsertIndex',
 	'users',
+	'mappings',
 	'regulations',
 ];
 

@@ -41,9 +41,11 @@ const FILES = [
 	'crud.mjs',
 	'examples.mjs',
 	'monitoring.mjs',
+	'mappings.mjs',
 	'regulations.mjs',
 	'httpRequest.mjs',
 	'errors.mjs',
+	'agent.mjs',
 	'server.mjs',
 	'regulationsServer.mjs',
 ];

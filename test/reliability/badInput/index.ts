@@ -6,6 +6,7 @@ import { rows as common } from './common';
 import { rows as credentials } from './credentials';
 import { rows as destination } from './destination';
 import { rows as destinationFilter } from './destinationFilter';
+import { rows as destinationMapping } from './destinationMapping';
 import { rows as ids } from './ids';
 import { rows as monitoring } from './monitoring';
 import { rows as regulation } from './regulation';
@@ -22,6 +23,7 @@ const FILES: BadInputRows[] = [
 	destination,
 	destinationFilter,
 	monitoring,
+	destinationMapping,
 	regulation,
 	common,
 	credentials,

@@ -6,6 +6,7 @@
  */
 import { DESTINATION_FILTER_SCENARIOS } from './destinationFilter';
 import { MONITORING_SCENARIOS } from './monitoring';
+import { MAPPING_SCENARIOS } from './destinationMapping';
 import { REGULATION_SCENARIOS } from './regulation';
 import { SOURCE_SCENARIOS } from './source';
 import type { Scenario } from './types';
@@ -20,5 +21,6 @@ export const SCENARIOS: Scenario[] = [
 	...DESTINATION_FILTER_SCENARIOS,
 	...UPSERT_SCENARIOS, // Create or Update (issue 13)
 	...MONITORING_SCENARIOS, // audit trail, event volume, usage, delivery (issue 20)
+	...MAPPING_SCENARIOS, // destination mappings (issue 18)
 	...REGULATION_SCENARIOS, // user deletion and suppression (issue 19)
 ];

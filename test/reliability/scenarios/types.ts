@@ -11,6 +11,9 @@ export interface Ids {
 	warehouseId: string;
 	sourceId: string;
 	destinationId: string;
+	/** Made by a scenario's own `arrange` (mappings need an Actions destination). */
+	actionsDestinationId?: string;
+	mappingId?: string;
 }
 
 /** One Segment call of an operation, as `calls()` prints it; `{new}` is the id the operation created. */
@@ -26,6 +29,8 @@ export interface Step {
 
 export interface Scenario {
 	name: string;
+	/** What the scenario needs beyond the arranged workspace; returns the ids with its own added. */
+	arrange?(sandbox: Sandbox, ids: Ids): Promise<Ids>;
 	parameters(ids: Ids): INodeParameters;
 	steps(ids: Ids): Step[];
 	/** What the workspace looks like after a successful run. */
