@@ -91,6 +91,14 @@ const ROUTES = {
 			return { ok: true };
 		},
 	},
+	// Takes Protocols away from a workspace (or gives them back): { enabled, region?, user?, credential? }.
+	'/__sandbox/protocols': {
+		POST: (sandbox, state, body) => {
+			const { enabled, region, user, credential } = objectBody(body);
+			sandbox.setProtocols(enabled, where({ region, user, credential }));
+			return { ok: true, enabled };
+		},
+	},
 	...REGULATION_CONTROL_ROUTES,
 	'/__sandbox/bulk': {
 		POST: (sandbox, state, body) => {

@@ -7,6 +7,7 @@ const { addLabels, warehouse, source, destination: addDestination, reports } = r
 const { CUSTOMER_DEMO_DATA } = require('./seed-customers');
 const { CREDENTIALS } = require('./demo-users');
 const { seedUsMonitoring, seedEuMonitoring } = require('./seed-monitoring');
+const { seedTrackingPlan } = require('./seed-tracking-plans');
 const { seedRegulations } = require('./seed-regulations');
 
 function seedUs(state, ws, now) {
@@ -45,6 +46,7 @@ function seedUs(state, ws, now) {
 	reports(ws, redshift, now, [[website, 'SUCCESS', 2], [mobile, 'SUCCESS', 3], [website, 'FAILED', 14, failedLoad]]);
 	reports(ws, bigquery, now, [[backend, 'IN_PROGRESS', 0.25], [website, 'SUCCESS', 5]]);
 	reports(ws, staging, now, [[backend, 'FAILED', 1, { notices: [{ level: 'ERROR', message: 'Could not connect to unreachable.staging.internal:5432' }] }]]);
+	seedTrackingPlan(ws, website);
 	seedRegulations(ws, now, { website, salesforce });
 }
 

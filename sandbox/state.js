@@ -34,6 +34,13 @@ const DEFAULTS = {
 	mappingWritesWindowMs: 60000,
 	// { now(): epoch ms } for the limiters' windows (tests share a fake clock with the node); default the real one.
 	clock: null,
+	// Calls of GET /tracking-plans/{id}/rules allowed per window and workspace: Segment's 200 a
+	// minute (null = unlimited).
+	ruleReadsPerMinute: 200,
+	ruleReadsWindowMs: 60000,
+	// The longest request target (path and query) answered; a longer one gets 414, as from the
+	// nginx or Apache in front of a real API (both refuse a request line over 8 KB by default).
+	maxUrlLength: 8192,
 };
 
 function readPublicKey(pem) {
@@ -72,6 +79,9 @@ function checkOptions(options) {
 	if (!(Number.isFinite(options.eventVolumeWindowMs) && options.eventVolumeWindowMs > 0)) throw new TypeError('eventVolumeWindowMs must be a number > 0');
 	checkMappingLimits(options);
 	if (options.clock !== null && !(options.clock && typeof options.clock.now === 'function')) throw new TypeError('clock must be null or an object with now()');
+	if (!isLimit(options.ruleReadsPerMinute)) throw new TypeError('ruleReadsPerMinute must be null (unlimited) or an integer >= 1');
+	if (!(Number.isFinite(options.ruleReadsWindowMs) && options.ruleReadsWindowMs > 0)) throw new TypeError('ruleReadsWindowMs must be a number > 0');
+	if (!(Number.isInteger(options.maxUrlLength) && options.maxUrlLength >= 256)) throw new TypeError('maxUrlLength must be an integer >= 256');
 }
 
 function createState(input = {}) {
@@ -95,6 +105,8 @@ function createState(input = {}) {
 		volumeLimiter: new WindowLimiter(options.eventVolumePerMinute, options.eventVolumeWindowMs),
 		mappingLimiter: new WindowLimiter(options.mappingWritesPerMinute, options.mappingWritesWindowMs),
 		now: options.clock ? () => options.clock.now() : () => Date.now(),
+		ruleReadLimiter: new WindowLimiter(options.ruleReadsPerMinute, options.ruleReadsWindowMs),
+		maxUrlLength: options.maxUrlLength,
 		// How regulation statuses move and the regulation limits (regulations-api.js).
 		regulations: regulationSettings(options),
 		timers: new Set(),
@@ -122,6 +134,7 @@ function resetState(state) {
 	state.syncLimiter.clear();
 	state.volumeLimiter.clear();
 	setMappingLimits(state, state.options);
+	state.ruleReadLimiter.clear();
 	state.regulations.limiter.clear();
 	if (state.seed) seedDemoData(state);
 }

@@ -11,6 +11,7 @@ const filters = require('./segment/filters');
 const { addAuditEvents } = require('./audit');
 const { setEventVolume, setDeliveryCounts } = require('./monitoring-data');
 const subscriptions = require('./segment/subscriptions');
+const { protocolsApi } = require('./protocols-api');
 
 const WHERE = ['user', 'credential'];
 const WHERE_WITH_REGION = ['region', ...WHERE];
@@ -104,6 +105,7 @@ function workspaceApi(state) {
 			if (typeof enabled !== 'boolean') throw new TypeError('enabled must be true or false');
 			from(options).features[feature] = enabled;
 		},
+		...protocolsApi(from),
 	};
 }
 

@@ -2,11 +2,12 @@
 // One Segment workspace (each Paragon credential of a connected user has one per region): its
 // entities, its labels, the index of source slugs (Segment keeps them unique per workspace), the
 // warehouse-source connections, each warehouse's sync reports, each destination's filters and
-// mappings (subscriptions), and the Segment features the workspace has; what it is monitored by:
-// its audit trail, event volume and delivery counts per minute.
+// mappings (subscriptions), its Protocols (tracking plans) and the Segment features the workspace
+// has; what it is monitored by: its audit trail, event volume and delivery counts per minute.
 const { Collection } = require('./collection');
 const { SeriesStore } = require('./series');
 const { Connections } = require('./connections');
+const { Protocols } = require('./protocols');
 const { stableId } = require('./ids');
 const { RegulationBook } = require('./segment/regulation-book');
 
@@ -54,6 +55,8 @@ class Workspace {
 		this.subscriptions = new Map();
 		// Segment turns features on per workspace; a test may turn one off (403 on its endpoints).
 		this.features = { destinationSubscriptions: true };
+		// Tracking plans, their rules and sources; a reset also gives the workspace Protocols back.
+		this.protocols = new Protocols();
 		// User deletion and suppression: regulations and suppression lists.
 		this.regulations = new RegulationBook();
 	}

@@ -18,6 +18,8 @@
 //   docs/destination-mapping-create.png  Destination Mapping > Create: GA4 Cloud's Purchase fields in the
 //                               resource mapper, not run (makes a "GA4 Cloud" destination in npm start's
 //                               sandbox first, once: SANDBOX_URL or SANDBOX_PORT)
+//   docs/tracking-plan-upsert.png  Tracking Plan > Create or Update of the demo plan from the example's rules
+//                               file, executed ("updated" on fresh demo data, "unchanged" after)
 //   docs/regulation-create.png  User Deletion and Suppression > Create, executed (files a regulation in the sandbox)
 //   (each group of pictures is a file of scripts/screenshots/, listed in scripts/screenshots/groups.mjs)
 //
@@ -38,6 +40,8 @@
 // its parameters) are deleted again with their executions (also on Ctrl-C, and a leftover of a
 // killed run is removed by the next run); no credential is saved, no destination filter created.
 // The mapper picture leaves a "GA4 Cloud" destination in the sandbox (reused by the next run).
+// The tracking-plan picture makes the sandbox's demo plan match examples/repository/tracking-plan.json
+// (as running that example would), once; later runs write nothing.
 // regulation-create files one regulation in npm start's sandbox (refused for a credential that is
 // not a local sandbox's: against Segment it would delete data).
 import fs from 'node:fs';

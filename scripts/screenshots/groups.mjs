@@ -23,6 +23,7 @@ const FILES = [
 	'pipelines.mjs',
 	'monitoring.mjs',
 	'mappings.mjs',
+	'trackingPlans.mjs',
 	'regulations.mjs',
 ];
 

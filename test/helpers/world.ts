@@ -45,6 +45,12 @@ export interface Sandbox {
 	setLimits(limits: { mappingWritesPerMinute?: number | null; mappingWritesWindowMs?: number }): IDataObject;
 	reset(): void;
 	close(): Promise<void>;
+	// Segment Protocols (sandbox/protocols-api.js)
+	trackingPlans(options?: IDataObject): IDataObject[];
+	trackingPlanRules(planId: string, options?: IDataObject): IDataObject[];
+	trackingPlanSources(planId: string, options?: IDataObject): string[];
+	addTrackingPlan(plan: IDataObject, options?: IDataObject): IDataObject;
+	setProtocols(enabled: boolean, options?: IDataObject): void;
 }
 
 export const keys = (() => {

@@ -4,27 +4,14 @@
 // endpoint the node uses must succeed, and what it reads back must carry SPEC §2's fields.
 const PublicApi = require('@segment/public-api-sdk-typescript');
 const { TOKEN, SETTINGS, proxyBase, useSandbox } = require('./helpers');
+const { useSdk, data } = require('./sdk-helpers');
 
 const sb = useSandbox();
+const sdk = useSdk(sb);
 let api;
 beforeAll(() => {
-	api = PublicApi.configureApis(TOKEN, { 'X-Paragon-Use-Raw-Response': '1' });
-	// configureApis targets api.segmentapis.com; each API object takes its base path.
-	for (const part of Object.values(api)) part.basePath = proxyBase(sb);
+	api = sdk();
 });
-
-// The answer's data; a refusal fails the test with Segment's own error.
-async function data(promise) {
-	try {
-		const { response, body } = await promise;
-		expect(response.statusCode).toBeGreaterThanOrEqual(200);
-		expect(response.statusCode).toBeLessThan(300);
-		return body.data;
-	} catch (error) {
-		if (error.body !== undefined) throw new Error(`HTTP ${error.statusCode}: ${JSON.stringify(error.body)}`);
-		throw error;
-	}
-}
 
 const PAGE = { count: 200 };
 const catalogEntry = async (kind, slug) => {

@@ -82,7 +82,7 @@ describe('Segment\'s own refusals', () => {
 		sandbox.setFeature('destinationSubscriptions', false);
 		for (const parameters of [create(), mappingOp(ids.destinationId, 'list', { returnAll: true }), mappingOp(ids.destinationId, 'delete', { mappingId: 'm1' })]) {
 			const result = await runSegment(sandbox, parameters);
-			expect(result.error.message).toBe('Segment refused destination mappings for this workspace: it needs Segment\'s "Destination Subscriptions" feature');
+			expect(result.error.message).toBe('This Segment workspace does not have Destination Subscriptions');
 			expect(result.error.description).toMatch(/^Segment answered 403: This workspace does not have access to the Destination Subscriptions feature\. Ask Segment \(your account team, or Segment support\) to turn on "Destination Subscriptions"/);
 			expect(result.error.httpCode).toBe('403');
 		}

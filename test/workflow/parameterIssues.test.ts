@@ -45,6 +45,7 @@ const FILLED: INodeParameters = {
 	destinationId: { __rl: true, mode: 'id', value: 'dst_1' },
 	filterId: 'flt_1',
 	mappingId: 'map_1',
+	trackingPlanId: { __rl: true, mode: 'id', value: 'tp_1' },
 	title: 'Drop test events',
 	condition: 'event = "Test"',
 	subjectIds: '={{ $json.userId }}',
@@ -124,6 +125,11 @@ describe('n8n runs the workflow when controlling parameters hold expressions', (
 		const withoutClientId = { ...empty };
 		delete withoutClientId.client_id;
 		expect(issuesOf({ ...base, mapping: stored(withoutClientId) })?.parameters).toHaveProperty(['mapping.client_id']);
+	});
+
+	it('a tracking plan\'s rules from an expression, and its Create or Update, have no issues', () => {
+		expect(issuesOf({ resource: 'trackingPlan', operation: 'upsert', name: '={{ $json.name }}', type: '={{ $json.type }}', rules: '={{ $json.rules }}', removeOtherRules: '={{ $json.prune }}' })).toBeNull();
+		expect(issuesOf({ resource: 'trackingPlan', operation: 'removeRules', ...FILLED, rules: '={{ $json.rules }}' })).toBeNull();
 	});
 
 	it('still finds a real issue: an always-shown required parameter left empty', () => {

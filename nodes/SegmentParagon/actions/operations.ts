@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { entityName, idProperty, listPaged, notFoundName, output, parentNotFoundName, readId, readSimplify, resourcePath } from '../resources/crud';
+import { entityName, idProperty, listKeyOf, listPaged, notFoundName, output, parentNotFoundName, pluralNameOf, readId, readSimplify, resourcePath } from '../resources/crud';
 import { ALL_CRUD_OPERATIONS, type CrudOperation, type EntityResult, type OperationContext, type OperationDeclaration, type ResourceDefinition } from '../resources/types';
 import { runUpsert } from './upsert';
 
@@ -74,12 +74,14 @@ function crudOperations(definition: ResourceDefinition): OperationDeclaration[] 
 		declarations.push({
 			value: 'list',
 			name: 'Get Many',
-			description: `Get many ${definition.plural}`,
+			description: `Get many ${pluralNameOf(definition)}`,
+			properties: definition.listProperties,
 			paged: true,
 			simplify: simplifies,
 			async run(context) {
 				const notFound = parentNotFoundName(definition, context.params);
-				return await listPaged(context, resourcePath(definition, context.params), definition.plural, (entity) => definition.simplify({ entity }), notFound, simplifies);
+				const query = definition.listQuery?.(context.params);
+				return await listPaged(context, resourcePath(definition, context.params), listKeyOf(definition), (entity) => definition.simplify({ entity }), notFound, simplifies, query);
 			},
 		});
 	}
@@ -108,17 +110,18 @@ function crudOperations(definition: ResourceDefinition): OperationDeclaration[] 
 	}
 	const hooks = definition.upsert;
 	if (hooks) {
-		const createEntity = create();
+		// What Create or Update creates with: the resource's own create for it (e.g. a plan and its rules), else Create.
+		const upsertCreate = hooks.create ? hooks.create.bind(hooks) : create();
 		declarations.push({
 			value: 'upsert',
 			name: 'Create or Update',
 			description: `Create a new ${one}, or update the current one if it already exists (upsert)`,
-			// The very parameters of Create: declared once, shown for both.
-			properties: createProperties(),
+			// The very parameters of Create: declared once, shown for both (and what Create or Update adds).
+			properties: [...(createProperties() ?? []), ...(hooks.properties ?? [])],
 			simplify: simplifies,
 			async run(context) {
 				const simplify = simplifies && readSimplify(context.params);
-				const { result, upsert } = await runUpsert(definition, hooks, createEntity, context);
+				const { result, upsert } = await runUpsert(definition, hooks, upsertCreate, context);
 				return [{ ...output(definition, simplify, result), upsert }];
 			},
 		});

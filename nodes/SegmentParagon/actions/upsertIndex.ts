@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { OperationContext, ResourceDefinition, UpsertHooks } from '../resources/types';
 import { MAX_PAGE_SIZE } from '../../shared/transport/paging';
-import { parentNotFoundName, resourcePath } from '../resources/crud';
+import { listKeyOf, parentNotFoundName, resourcePath } from '../resources/crud';
+import type { OperationContext, ResourceDefinition, UpsertHooks } from '../resources/types';
 
 /** Top-level fields whose text values repeat across a workspace's entities: kept once. */
 const REPEATED_TEXT = new Set(['workspaceId', 'sourceId']);
@@ -97,7 +97,7 @@ export async function upsertIndex(definition: ResourceDefinition, hooks: UpsertH
 		const index = new UpsertIndex((entity) => hooks.keyOf(entity));
 		let cursor: string | undefined;
 		do {
-			const page = await workspace.page(path, definition.plural, MAX_PAGE_SIZE, cursor, params.itemIndex, parentNotFoundName(definition, params));
+			const page = await workspace.page(path, listKeyOf(definition), MAX_PAGE_SIZE, cursor, params.itemIndex, parentNotFoundName(definition, params));
 			for (const entity of page.entries) index.put(index.compact(entity));
 			cursor = page.next;
 			// An empty page ends the walk (a broken server could send a cursor forever).

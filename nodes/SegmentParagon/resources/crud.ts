@@ -32,6 +32,16 @@ export async function listPaged(context: OperationContext, path: string, key: st
 	return simplify ? entries.map(shape) : entries;
 }
 
+/** The key of the resource's list in Segment's answer (`warehouses`, `trackingPlans`). */
+export function listKeyOf(definition: ResourceDefinition): string {
+	return definition.listKey ?? definition.plural;
+}
+
+/** The plural in words (`warehouses`, `tracking plans`). */
+export function pluralNameOf(definition: ResourceDefinition): string {
+	return definition.pluralName ?? definition.plural;
+}
+
 export function output(definition: ResourceDefinition, simplify: boolean, { entity, platform, extra }: EntityResult): IDataObject {
 	const shaped = simplify ? definition.simplify({ entity, platform }) : entity;
 	return extra ? { ...shaped, ...extra } : shaped;

@@ -7,7 +7,7 @@ import type { Params } from '../../shared/validation';
 export type CrudOperation = 'list' | 'create' | 'get' | 'update' | 'delete';
 export const ALL_CRUD_OPERATIONS: readonly CrudOperation[] = ['list', 'create', 'get', 'update', 'delete'];
 
-export type ResourceName = 'warehouse' | 'source' | 'destination' | 'destinationFilter' | 'destinationMapping' | 'workspace' | 'regulation';
+export type ResourceName = 'warehouse' | 'source' | 'destination' | 'destinationFilter' | 'destinationMapping' | 'workspace' | 'trackingPlan' | 'regulation';
 
 /** What one item's operation works with. */
 export interface OperationContext {
@@ -38,7 +38,7 @@ export interface AllItemsRun {
 export interface EntityResult {
 	entity: IDataObject;
 	platform?: string;
-	/** Keys the output gains beside the entity (e.g. the mappings a destination create made). */
+	/** Keys the output gains beside the entity (the mappings a destination create made, a tracking plan's rule counts). */
 	extra?: IDataObject;
 }
 
@@ -92,6 +92,8 @@ export interface UpsertPlan {
 	changes: UpsertChange[];
 	/** The platform the item names, for the simplified output (destinations). */
 	platform?: string;
+	/** Fields the output carries beside the entity, changed or not (a tracking plan's rule counts). */
+	extra?: IDataObject;
 }
 
 /** What Create or Update needs of a resource; the shared path reads the list, keys it and runs the items. */
@@ -102,6 +104,10 @@ export interface UpsertHooks {
 	keyOf(entity: IDataObject): string | undefined;
 	/** Reads the item's other parameters (all of them, before anything is sent) and compares them with the entity. */
 	differences(context: OperationContext, entity: IDataObject): Promise<UpsertPlan>;
+	/** Parameters Create or Update has beyond Create's (shown after them). */
+	properties?: INodeProperties[];
+	/** Creates when nothing has the key; default: the resource's create (with what it needs beyond Create's parameters, e.g. rules). */
+	create?(context: OperationContext): Promise<EntityResult>;
 }
 
 /** What differs between the resources; the CRUD path is shared. */
@@ -117,6 +123,13 @@ export interface ResourceDefinition {
 	crud?: readonly CrudOperation[];
 	/** Segment's path and list key, e.g. `warehouses`. */
 	plural: string;
+	/** The list key in Segment's answer when it is not `plural` (`trackingPlans` under `/tracking-plans`). */
+	listKey?: string;
+	/** How descriptions and messages say the plural when `plural` is not words (`tracking plans`). */
+	pluralName?: string;
+	/** Parameters of Get Many beyond the paging ones (e.g. Filters), and the query they make. */
+	listProperties?: INodeProperties[];
+	listQuery?(params: Params): IDataObject | undefined;
 	/** The key of one entity in Segment's answer; default `name` (e.g. `warehouse`). */
 	entityKey?: string;
 	parent?: ParentOfResource;

@@ -61,6 +61,12 @@ const FEATURE_ENDPOINTS: Array<{ path: RegExp; feature: string; what: string; me
 		what: 'destination mappings',
 		meanwhile: 'until then, make the mappings in Segment\'s app (the destination\'s Mappings tab)',
 	},
+	{
+		path: /^\/tracking-plans(\/|$)/,
+		feature: 'Protocols',
+		what: 'tracking plans',
+		meanwhile: 'Protocols is part of some Segment plans only; until then, use a workspace that has it',
+	},
 ];
 
 function featureOf(path: string | undefined) {
@@ -96,9 +102,16 @@ export function describeHttpFailure(status: number, body: unknown, context: Fail
 	}
 	const feature = status === 403 ? featureOf(context.path) : undefined;
 	if (feature) {
+		// Segment names the feature a workspace lacks; another 403 here may be the token's role.
+		if (fromSegment !== undefined && fromSegment.toLowerCase().includes(feature.feature.toLowerCase())) {
+			return {
+				message: `This Segment workspace does not have ${feature.feature}`,
+				description: `${answered.replace(/\.$/, '')}. Ask Segment (your account team, or Segment support) to turn on "${feature.feature}" (Public API access to ${feature.what}) for this workspace; ${feature.meanwhile}.`,
+			};
+		}
 		return {
-			message: `Segment refused ${feature.what} for this workspace: it needs Segment's "${feature.feature}" feature`,
-			description: `${answered}. Ask Segment (your account team, or Segment support) to turn on "${feature.feature}" (Public API access to ${feature.what}) for this workspace; ${feature.meanwhile}. If it is on already, check that the Segment token connected in Paragon has Workspace Owner access.`,
+			message: 'Access denied',
+			description: `${answered.replace(/\.$/, '')}. ${feature.what[0].toUpperCase()}${feature.what.slice(1)} need Segment's "${feature.feature}" in the workspace and a token with access to it: check both, or reconnect Segment with a token that has Workspace Owner access.`,
 		};
 	}
 	if (status === 403) {

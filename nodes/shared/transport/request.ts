@@ -15,10 +15,13 @@ import {
 
 import { CANCELLED_CODE, describeHttpFailure, mayHaveCreated, NETWORK_FAILURES, networkCode, TIMEOUT_CODES, wasNeverSent, type Failure } from './errors';
 import type { RequestPacer } from './pacer';
-import { CredentialFieldError, readProxySettings } from './proxyUrl';
+import { unwrapParagonOutput } from './paragonOutput';
+import { CredentialFieldError, proxyUrl, readProxySettings } from './proxyUrl';
 import { errorNode, redact, secretValues } from './redact';
 import { isIdempotent, isRetryableStatus, MAX_RETRIES, MAX_WAIT_MS, retryDelay, serverRequestedWait } from './retry';
 import { jwtExpiry, userTokenFor } from './userToken';
+
+export { unwrapParagonOutput };
 
 export const CREDENTIAL_TYPE = 'paragonProxyApi';
 /** How long one request may wait for an answer unless Options > Timeout says otherwise. */
@@ -32,6 +35,8 @@ export interface SegmentCall {
 	/** Built with `segmentPath`, so ids are single encoded segments. */
 	path: string;
 	qs?: IDataObject;
+	/** A query string the caller built and measured (e.g. rules[0][type]=…), sent exactly as given; not with `qs`. */
+	query?: string;
 	body?: IDataObject;
 	/** Names the entity for a 404, e.g. "Warehouse wh_1". */
 	notFound?: string;
@@ -60,16 +65,6 @@ export interface ClientSettings {
 }
 
 export const PARAGON_CREDENTIAL_HEADER = 'X-Paragon-Credential';
-
-/**
- * Segment's own body. A proxy that ignored the raw-response header answers `{output: <Segment's body>}`;
- * Paragon's own errors (`{message, ...}`) and Segment's envelopes (`data`, `errors`) are never wrapped.
- */
-export function unwrapParagonOutput(body: unknown): unknown {
-	if (!body || typeof body !== 'object' || Array.isArray(body)) return body;
-	const object = body as IDataObject;
-	return 'output' in object && !('data' in object) && !('errors' in object) ? object.output : body;
-}
 
 /**
  * Segment's Public API through Paragon's proxy: one instance per execution,
@@ -130,6 +125,12 @@ export class SegmentClient {
 			}
 			throw new NodeOperationError(errorNode(this.fn.getNode()), 'The Paragon credential could not be read', { itemIndex });
 		}
+	}
+
+	/** The full URL a Segment path (and query) is sent to: the credential's proxy URL, region included, then the path. */
+	async urlOf(pathAndQuery: string, itemIndex: number): Promise<string> {
+		await this.prepare(itemIndex);
+		return `${proxyUrl(readProxySettings(this.credentials!))}${pathAndQuery}`;
 	}
 
 	/** Sends one Segment call and returns the `data` of Segment's envelope. */
@@ -212,7 +213,7 @@ export class SegmentClient {
 	private options(call: SegmentCall): IHttpRequestOptions {
 		return {
 			method: call.method,
-			url: call.path,
+			url: call.query ? `${call.path}?${call.query}` : call.path,
 			qs: call.qs,
 			body: call.body,
 			headers: { Accept: 'application/json', 'Content-Type': 'application/json', ...(this.settings.credentialId ? { [PARAGON_CREDENTIAL_HEADER]: this.settings.credentialId } : {}) },

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { MAPPING_WRITE_WINDOW_MS, MAPPING_WRITES_PER_WINDOW, SlidingWindowPacer } from './pacer';
+import { MAPPING_WRITE_WINDOW_MS, MAPPING_WRITES_PER_WINDOW, SlidingWindowPacer, type RequestPacer } from './pacer';
 import { listAll, readPage, type Page } from './paging';
 import { segmentPath } from './proxyUrl';
 import type { SegmentClient } from './request';
@@ -40,10 +40,10 @@ export class Workspace {
 	constructor(readonly client: SegmentClient) {}
 
 	/** One page of a list endpoint (`path` e.g. `/warehouses`, `key` e.g. `warehouses`); `notFound` names the parent of a nested list; `query` narrows the list (e.g. `type`). */
-	async page(path: string, key: string, count: number, cursor: string | undefined, itemIndex: number, notFound?: string, query?: IDataObject): Promise<Page> {
+	async page(path: string, key: string, count: number, cursor: string | undefined, itemIndex: number, notFound?: string, query?: IDataObject, pacer?: RequestPacer): Promise<Page> {
 		const qs: IDataObject = { ...query, 'pagination.count': count };
 		if (cursor) qs['pagination.cursor'] = cursor;
-		const data = await this.client.request({ method: 'GET', path, qs, notFound }, itemIndex);
+		const data = await this.client.request({ method: 'GET', path, qs, notFound, pacer }, itemIndex);
 		return readPage(data, key);
 	}
 

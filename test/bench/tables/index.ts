@@ -12,6 +12,7 @@ const FILES = [
 	'upsertIndex',
 	'users',
 	'mappings',
+	'trackingPlan',
 	'regulations',
 ];
 

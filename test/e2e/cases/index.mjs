@@ -42,6 +42,7 @@ const FILES = [
 	'examples.mjs',
 	'monitoring.mjs',
 	'mappings.mjs',
+	'trackingPlans.mjs',
 	'regulations.mjs',
 	'httpRequest.mjs',
 	'errors.mjs',

@@ -12,6 +12,7 @@ import { rows as monitoring } from './monitoring';
 import { rows as regulation } from './regulation';
 import type { BadInputRows } from './rows';
 import { rows as source } from './source';
+import { rows as trackingPlan } from './trackingPlan';
 import { rows as warehouse } from './warehouse';
 
 export * from './rows';
@@ -24,6 +25,7 @@ const FILES: BadInputRows[] = [
 	destinationFilter,
 	monitoring,
 	destinationMapping,
+	trackingPlan,
 	regulation,
 	common,
 	credentials,

@@ -9,6 +9,7 @@ import { MONITORING_SCENARIOS } from './monitoring';
 import { MAPPING_SCENARIOS } from './destinationMapping';
 import { REGULATION_SCENARIOS } from './regulation';
 import { SOURCE_SCENARIOS } from './source';
+import { TRACKING_PLAN_SCENARIOS } from './trackingPlan';
 import type { Scenario } from './types';
 import { UPSERT_SCENARIOS } from './upsert';
 import { WAREHOUSE_SCENARIOS } from './warehouse';
@@ -22,5 +23,6 @@ export const SCENARIOS: Scenario[] = [
 	...UPSERT_SCENARIOS, // Create or Update (issue 13)
 	...MONITORING_SCENARIOS, // audit trail, event volume, usage, delivery (issue 20)
 	...MAPPING_SCENARIOS, // destination mappings (issue 18)
+	...TRACKING_PLAN_SCENARIOS, // tracking plans (issue 22)
 	...REGULATION_SCENARIOS, // user deletion and suppression (issue 19)
 ];
