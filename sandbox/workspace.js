@@ -10,6 +10,7 @@ const { Connections } = require('./connections');
 const { Protocols } = require('./protocols');
 const { ReverseEtl } = require('./reverse-etl');
 const { stableId } = require('./ids');
+const { RegulationBook } = require('./segment/regulation-book');
 
 const RESOURCES = ['warehouses', 'sources', 'destinations'];
 // What an event-volume count and a delivery count are kept by (series.js).
@@ -57,6 +58,8 @@ class Workspace {
 		this.features = { destinationSubscriptions: true };
 		// Tracking plans, their rules and sources; a reset also gives the workspace Protocols back.
 		this.protocols = new Protocols();
+		// User deletion and suppression: regulations and suppression lists.
+		this.regulations = new RegulationBook();
 		// Reverse ETL models, their mappings' syncs, and how the next manual syncs end.
 		this.reverseEtl = new ReverseEtl();
 	}

@@ -87,36 +87,35 @@ function resourceProperties(definition: ResourceDefinition, declarations: Operat
 
 const declared = DEFINITIONS.map((definition) => ({ definition, declarations: operationsOf(definition) }));
 
-/** A shared option an operation's own option of the same name replaces, kept as Request Timeout. */
+/**
+ * The Options collection: the shared options, and each operation's own shown for it alone. An
+ * operation's own option named like a shared one (Start Sync's Timeout, in minutes) takes its
+ * place there: the shared one is hidden for that operation and shown to it under another name
+ * (the per-request Timeout as Request Timeout).
+ */
+function optionsWithOwn(): INodeProperties {
+	const shared = optionsProperty.options as INodeProperties[];
+	const owners = declared.flatMap(({ definition, declarations }) => declarations.filter((declaration) => declaration.options).map((declaration) => ({ definition, declaration })));
+	const onlyFor = ({ definition, declaration }: (typeof owners)[number]) => ({ show: { '/resource': [definition.name], '/operation': [declaration.value] } });
+	const own = owners.flatMap((owner) => (owner.declaration.options ?? []).map((option) => ({ ...option, displayOptions: onlyFor(owner) })));
+	const replaced = shared.flatMap((option) => {
+		const replacing = owners.filter(({ declaration }) => declaration.options?.some((candidate) => candidate.name === option.name));
+		if (!replacing.length) return [option];
+		// Hidden by operation value alone (a hide rule of two parameters hides when either matches): such a value must be one resource's.
+		for (const { definition, declaration } of replacing) {
+			const others = declared.filter((entry) => entry.definition !== definition && entry.declarations.some((other) => other.value === declaration.value));
+			if (others.length) throw new Error(`Operation ${declaration.value} replaces the shared ${option.name} option, so no other resource may have an operation of that value (${others.map((entry) => entry.definition.name).join(', ')} has)`);
+		}
+		return [{ ...option, displayOptions: { hide: { '/operation': replacing.map(({ declaration }) => declaration.value) } } }, ...replacing.map((owner) => ({ ...renamed(option), displayOptions: onlyFor(owner) }))];
+	});
+	const options = [...replaced, ...own].sort((a, b) => a.displayName.localeCompare(b.displayName));
+	return { ...optionsProperty, options };
+}
+
+/** A shared option an operation's own option replaces, kept under another name: Timeout as Request Timeout. */
 function renamed(option: INodeProperties): INodeProperties {
 	if (option.name !== 'timeout') throw new Error(`Only the shared Timeout option may be replaced by an operation's own option, not ${option.name}`);
 	return { ...option, name: REQUEST_TIMEOUT_OPTION, displayName: 'Request Timeout' };
-}
-
-/**
- * The Options collection: the shared one, and for an operation with options of its own (Start
- * Sync) its own collection, shown for it alone, with the shared options (the per-request Timeout
- * as Request Timeout when the operation has a Timeout of its own).
- */
-function optionsProperties(): INodeProperties[] {
-	const own = declared.flatMap(({ definition, declarations }) => declarations.filter((declaration) => declaration.options).map((declaration) => ({ definition, declaration })));
-	// The shared collection is hidden by operation value, so such a value must belong to one resource only.
-	for (const { definition, declaration } of own) {
-		const others = declared.filter((entry) => entry.definition !== definition && entry.declarations.some((other) => other.value === declaration.value));
-		if (others.length) throw new Error(`Operation ${declaration.value} has Options of its own, so no other resource may have an operation of that value (${others.map((entry) => entry.definition.name).join(', ')} has)`);
-	}
-	if (!own.length) return [optionsProperty];
-	const shared: INodeProperties = { ...optionsProperty, displayOptions: { hide: { operation: own.map(({ declaration }) => declaration.value) } } };
-	return [
-		shared,
-		...own.map(({ definition, declaration }) => {
-			const mine = declaration.options ?? [];
-			// A shared option the operation replaces stays under another name (Timeout: Request Timeout).
-			const kept = (optionsProperty.options as INodeProperties[]).map((option) => (mine.some((replacement) => replacement.name === option.name) ? renamed(option) : option));
-			const options = [...kept, ...mine].sort((a, b) => a.displayName.localeCompare(b.displayName));
-			return shownFor(definition.name, [declaration.value], { ...optionsProperty, options });
-		}),
-	];
 }
 
 /** Every parameter of the node, derived from each resource's operation declarations. */
@@ -131,5 +130,5 @@ export const nodeProperties: INodeProperties[] = [
 	},
 	...declared.map(({ definition, declarations }) => operationProperty(definition, declarations)),
 	...declared.flatMap(({ definition, declarations }) => resourceProperties(definition, declarations)),
-	...optionsProperties(),
+	optionsWithOwn(),
 ];

@@ -1,7 +1,7 @@
 import { NodeApiError, NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type JsonObject } from 'n8n-workflow';
 
 import { RESOURCES } from '../resources';
-import type { DeferredItem, OperationContext, ResourceName } from '../resources/types';
+import type { ItemOutcome, OperationContext, OperationDeclaration, ResourceName } from '../resources/types';
 import { errorNode } from '../../shared/transport/redact';
 import { SegmentClient } from '../../shared/transport/request';
 import { Workspace } from '../../shared/transport/workspace';
@@ -11,9 +11,9 @@ import { operationsOf } from './operations';
 import { readActingAs, readRunOptions, usesActingOptions, type ActingAs } from './runOptions';
 
 /**
- * Runs the chosen operation for each input item (Options > Concurrency at a time); one client and
- * one catalog cache per execution. Items an operation defers (Start Sync's waits) are finished
- * together once every item has run.
+ * Runs the chosen operation for each input item (Options > Concurrency at a time), or over all
+ * items at once when the operation combines them (`runAll`); one client and one catalog cache per
+ * execution and Paragon user.
  */
 export async function route(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
@@ -37,12 +37,14 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 	const shape = (name: ResourceName, entity: IDataObject) => RESOURCES[name].simplify({ entity });
 	// Reading the two options costs two parameter lookups per item: skipped when neither is set.
 	const actsForUsers = usesActingOptions(this);
-	const continueOnFail = this.continueOnFail();
-	const deferred: DeferredItem[] = [];
+	const contextOf = (itemIndex: number): OperationContext => {
+		const params = new Params(this, itemIndex);
+		return { fn: this, workspace: workspaceFor(actsForUsers ? readActingAs(params) : {}), params, shape };
+	};
 
-	/** An item's failure: its output item with Continue On Fail, else the node's error. */
+	/** A failed item: an `{error}` item with Continue On Fail, else the node's error for it. */
 	const failed = (error: unknown, itemIndex: number): INodeExecutionData[] => {
-		if (continueOnFail) {
+		if (this.continueOnFail()) {
 			const { message, description } = error as { message: string; description?: string };
 			return [{ json: description ? { error: message, description } : { error: message }, pairedItem: { item: itemIndex } }];
 		}
@@ -50,45 +52,49 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 		if (error instanceof NodeApiError) throw new NodeApiError(this.getNode(), error as unknown as JsonObject);
 		throw new NodeOperationError(errorNode(this.getNode()), error as Error, { itemIndex });
 	};
-	const output = (entries: IDataObject[], itemIndex: number): INodeExecutionData[] => entries.map((json) => ({ json, pairedItem: { item: itemIndex } }));
+	const paired = (entries: IDataObject[], itemIndex: number): INodeExecutionData[] => entries.map((json) => ({ json, pairedItem: { item: itemIndex } }));
+
+	const { runAll } = declaration;
+	if (runAll) return [await runAllItems(this, runAll, items.length, contextOf, concurrency, failed, paired)];
 
 	const runItem = async (itemIndex: number): Promise<INodeExecutionData[]> => {
 		try {
-			const params = new Params(this, itemIndex);
-			const workspace = workspaceFor(actsForUsers ? readActingAs(params) : {});
-			const context: OperationContext = { fn: this, workspace, params, shape };
-			if (declaration.finish) context.defer = (started) => deferred.push({ itemIndex, workspace, started });
-			return output(await declaration.run(context), itemIndex);
+			return paired(await declaration.run(contextOf(itemIndex)), itemIndex);
 		} catch (error) {
-			// The execution ends here: what items deferred before this one goes on in Segment, and the error says which.
-			if (!continueOnFail && deferred.length && declaration.unfinished) appendDescription(error, declaration.unfinished(deferred));
 			return failed(error, itemIndex);
 		}
 	};
-
 	const perItem = await mapItems(items.length, concurrency, runItem);
-	if (deferred.length && declaration.finish) {
-		deferred.sort((a, b) => a.itemIndex - b.itemIndex);
-		let outcomes: Array<IDataObject[] | Error>;
-		try {
-			outcomes = await declaration.finish({ fn: this, items: deferred, continueOnFail });
-		} catch (error) {
-			// Without Continue On Fail this throws; with it (the execution stopped) every deferred item carries the error.
-			const itemIndex = (error as { context?: { itemIndex?: number } }).context?.itemIndex ?? deferred[0].itemIndex;
-			failed(error, itemIndex);
-			outcomes = deferred.map(() => error as Error);
-		}
-		deferred.forEach(({ itemIndex }, index) => {
-			const outcome = outcomes[index];
-			perItem[itemIndex] = outcome instanceof Error ? failed(outcome, itemIndex) : output(outcome, itemIndex);
-		});
-	}
 	return [perItem.flat()];
 }
 
-/** Adds a sentence to an error's description (n8n shows it under the message). */
-function appendDescription(error: unknown, sentence: string): void {
-	const target = error as { description?: string | null };
-	if (!target || typeof target !== 'object') return;
-	target.description = target.description ? `${target.description} ${sentence}` : sentence;
+/**
+ * An operation over all items at once: each item's context first (a failed one is that item's
+ * outcome), then the operation, then every outcome back in item order, paired with its item.
+ */
+async function runAllItems(
+	fn: IExecuteFunctions,
+	runAll: NonNullable<OperationDeclaration['runAll']>,
+	count: number,
+	contextOf: (itemIndex: number) => OperationContext,
+	concurrency: number,
+	failed: (error: unknown, itemIndex: number) => INodeExecutionData[],
+	paired: (entries: IDataObject[], itemIndex: number) => INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
+	const continueOnFail = fn.continueOnFail();
+	const outcomes = new Array<ItemOutcome>(count);
+	const contexts: OperationContext[] = [];
+	for (let itemIndex = 0; itemIndex < count; itemIndex++) {
+		try {
+			contexts.push(contextOf(itemIndex));
+		} catch (error) {
+			// Without Continue On Fail nothing is sent when an item cannot even start.
+			if (!continueOnFail) failed(error, itemIndex);
+			outcomes[itemIndex] = error as Error;
+		}
+	}
+	const concurrently = <T>(total: number, work: (index: number) => Promise<T>) => mapItems(total, concurrency, work);
+	const results = contexts.length ? await runAll(contexts, { continueOnFail, concurrently }) : [];
+	contexts.forEach((context, position) => (outcomes[context.params.itemIndex] = results[position]));
+	return outcomes.flatMap((outcome, itemIndex) => (outcome instanceof Error ? failed(outcome, itemIndex) : paired(outcome, itemIndex)));
 }

@@ -47,6 +47,17 @@ export function output(definition: ResourceDefinition, simplify: boolean, { enti
 	return extra ? { ...shaped, ...extra } : shaped;
 }
 
+/** What one entity is called: "Warehouse", "Regulation" (for User Deletion and Suppression). */
+export function entityName(definition: ResourceDefinition): string {
+	return definition.entityName ?? definition.displayName;
+}
+
+/** A name in running text: "destination filter", "reverse ETL model" (acronyms keep their capitals); `sentence`: "Reverse ETL model". */
+export function nameInText(name: string, sentence = false): string {
+	const words = name.split(' ').map((word) => (word.length > 1 && word === word.toUpperCase() ? word : word.toLowerCase())).join(' ');
+	return sentence ? words[0].toUpperCase() + words.slice(1) : words;
+}
+
 /** The resource's id parameter (a resource locator unless the resource says otherwise), e.g. `warehouseId`. */
 export function idProperty(definition: ResourceDefinition): INodeProperties {
 	if (definition.idProperty) return definition.idProperty;
@@ -72,15 +83,9 @@ export function resourcePath(definition: ResourceDefinition, params: Params, id?
 	return segmentPath(...(id === undefined ? parts : [...parts, id]));
 }
 
-/** One entity in words: "destination filter" (`sentence`: "Destination filter"), "reverse ETL model". */
-export function entityNameOf(definition: ResourceDefinition, sentence: boolean): string {
-	const name = definition.entityName ?? definition.displayName[0] + definition.displayName.slice(1).toLowerCase();
-	return sentence ? name[0].toUpperCase() + name.slice(1) : name[0].toLowerCase() + name.slice(1);
-}
-
 /** "Warehouse wh_1", "Destination filter f_1 of destination d_1": what a 404 was about. */
 export function notFoundName(definition: ResourceDefinition, params: Params, id: string): string {
-	return `${entityNameOf(definition, true)} ${id}${definition.parent ? ` of ${definition.parent.label(params)}` : ''}`;
+	return `${nameInText(entityName(definition), true)} ${id}${definition.parent ? ` of ${definition.parent.label(params)}` : ''}`;
 }
 
 /** "Destination d_1": names the parent of a nested list when it is not found; undefined for a top-level resource. */

@@ -7,7 +7,7 @@ import type { Params } from '../../shared/validation';
 export type CrudOperation = 'list' | 'create' | 'get' | 'update' | 'delete';
 export const ALL_CRUD_OPERATIONS: readonly CrudOperation[] = ['list', 'create', 'get', 'update', 'delete'];
 
-export type ResourceName = 'warehouse' | 'source' | 'destination' | 'destinationFilter' | 'destinationMapping' | 'workspace' | 'trackingPlan' | 'reverseEtl';
+export type ResourceName = 'warehouse' | 'source' | 'destination' | 'destinationFilter' | 'destinationMapping' | 'workspace' | 'trackingPlan' | 'regulation' | 'reverseEtl';
 
 /** What one item's operation works with. */
 export interface OperationContext {
@@ -18,27 +18,20 @@ export interface OperationContext {
 	shape(resource: ResourceName, entity: IDataObject): IDataObject;
 	/** Told by a create as soon as Segment made the entity, before its later steps (Create or Update keeps it). */
 	created?(entity: IDataObject): void;
-	/**
-	 * Given to operations that have `finish`: the item's work is left for `finish`, which runs once
-	 * every item has run (what the item started is handed over; the item's own output then comes from `finish`).
-	 */
-	defer?(started: unknown): void;
 }
 
-/** An item whose work was left for its operation's `finish` (a sync started, to be waited out). */
-export interface DeferredItem {
-	itemIndex: number;
-	workspace: Workspace;
-	/** What the item handed to `defer`. */
-	started: unknown;
-}
+/** One item's result from an operation that runs over all items: its output entries, or its error. */
+export type ItemOutcome = IDataObject[] | Error;
 
-/** What `finish` works with: every deferred item of the execution at once. */
-export interface FinishContext {
-	fn: IExecuteFunctions;
-	items: DeferredItem[];
-	/** Continue On Fail: each item's failure becomes its output; otherwise the first failure ends the execution. */
+/** How the execution runs an operation over all its items. */
+export interface AllItemsRun {
+	/** Continue On Fail: a failed item becomes an `{error}` item and the others go on. */
 	continueOnFail: boolean;
+	/**
+	 * Runs `work` for 0..count-1 with at most Options > Concurrency in flight, results in order;
+	 * after a throw nothing more starts, and the lowest failure is thrown once the others finish.
+	 */
+	concurrently<T>(count: number, work: (index: number) => Promise<T>): Promise<T[]>;
 }
 
 /** An entity Segment returned, with what the node knows beyond it (e.g. the platform chosen at create). */
@@ -65,21 +58,14 @@ export interface OperationDeclaration {
 	paged?: boolean;
 	/** Adds the Simplify toggle. */
 	simplify?: boolean;
-	/**
-	 * Options of this operation, shown in its own Options collection beside the shared ones (Concurrency,
-	 * Paragon User ID, Paragon Credential ID); one with the name `timeout` takes the place of the request timeout.
-	 */
-	options?: INodeProperties[];
 	run(context: OperationContext): Promise<IDataObject[]>;
 	/**
-	 * For operations whose items start something and then wait for it (Start Sync): the items that
-	 * called `context.defer` are finished here, together, once every item has run. Gives each
-	 * item's output entries or its error, in the order of `items`; without Continue On Fail it
-	 * throws at the first failure instead.
+	 * Runs over all items of the execution at once, instead of `run` per item: for an operation
+	 * that combines items into fewer requests. One outcome per context, in their order.
 	 */
-	finish?(context: FinishContext): Promise<Array<IDataObject[] | Error>>;
-	/** What deferred items leave undone when another item's error ends the execution before `finish` (their syncs run on in Segment). */
-	unfinished?(items: DeferredItem[]): string;
+	runAll?(contexts: OperationContext[], run: AllItemsRun): Promise<ItemOutcome[]>;
+	/** Options only this operation has, added to the Options collection for it alone (e.g. Combine Items). */
+	options?: INodeProperties[];
 }
 
 /**
@@ -128,6 +114,8 @@ export interface UpsertHooks {
 export interface ResourceDefinition {
 	name: ResourceName;
 	displayName: string;
+	/** What one entity is called where the display name does not fit, e.g. "Regulation" ("Regulation ID", "… was not found"); default the display name. */
+	entityName?: string;
 	/**
 	 * Which operations of the shared CRUD path the resource has; default all five. Its own
 	 * operations (`operations`) come on top: nothing else suggests what the resource cannot do.
@@ -139,8 +127,6 @@ export interface ResourceDefinition {
 	listKey?: string;
 	/** How descriptions and messages say the plural when `plural` is not words (`tracking plans`). */
 	pluralName?: string;
-	/** How descriptions and messages name one entity when the display name in lower case does not (`Reverse ETL model`). */
-	entityName?: string;
 	/** Parameters of Get Many beyond the paging ones (e.g. Filters), and the query they make. */
 	listProperties?: INodeProperties[];
 	listQuery?(params: Params): IDataObject | undefined;

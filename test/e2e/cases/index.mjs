@@ -43,11 +43,13 @@ const FILES = [
 	'monitoring.mjs',
 	'mappings.mjs',
 	'trackingPlans.mjs',
+	'regulations.mjs',
 	'reverseEtl.mjs',
 	'httpRequest.mjs',
 	'errors.mjs',
 	'agent.mjs',
 	'server.mjs',
+	'regulationsServer.mjs',
 ];
 
 export const GROUPS = await Promise.all(FILES.map((file) => import(`./${file}`)));

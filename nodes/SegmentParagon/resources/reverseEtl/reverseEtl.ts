@@ -13,7 +13,7 @@ import { modelProperty, syncOperations } from './syncOperations';
 export const reverseEtl: ResourceDefinition = {
 	name: 'reverseEtl',
 	displayName: 'Reverse ETL',
-	entityName: 'reverse ETL model',
+	entityName: 'Reverse ETL Model',
 	plural: 'reverse-etl-models',
 	listKey: 'models',
 	pluralName: 'reverse ETL models',

@@ -1,10 +1,10 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { pacingClock } from '../../../shared/transport/pacer';
 import type { Params } from '../../../shared/validation';
 import { readRange } from '../crud';
-import { resourceLocator } from '../shared';
-import type { DeferredItem, OperationDeclaration } from '../types';
+import { resourceLocator, runAlone } from '../shared';
+import type { AllItemsRun, ItemOutcome, OperationContext, OperationDeclaration } from '../types';
 import { listSyncStatuses, modelSource, readSyncStatus, startSync } from './syncCalls';
 import { waitForSyncs, type SyncWait } from './syncWait';
 
@@ -82,8 +82,6 @@ const waitOptions: INodeProperties[] = [
 const readModelId = (params: Params) => params.id('modelId', 'Model');
 const readMappingId = (params: Params) => params.id('mappingId', 'Mapping ID');
 
-/** What an item's wait needs besides its index and workspace (the router hands those to `finish`). */
-type StartedWait = Omit<SyncWait, 'itemIndex' | 'workspace'>;
 
 /** Options > Poll Interval, Timeout and Fail on Sync Error, checked before anything is sent. */
 function readWaitOptions(params: Params) {
@@ -94,35 +92,69 @@ function readWaitOptions(params: Params) {
 	};
 }
 
+/** One item's start: its parameters checked, then (the model's source read once) the POST. Gives its output, or its sync to wait out. */
+async function startItem({ params, workspace }: OperationContext): Promise<{ output: IDataObject } | { wait: SyncWait }> {
+	const modelId = readModelId(params);
+	const mappingId = readMappingId(params);
+	const givenSource = params.id('sourceId', 'Source', true);
+	const waitFor = params.boolean('waitForCompletion', 'Wait for Completion', true);
+	const options = waitFor ? readWaitOptions(params) : undefined;
+	const sourceId = givenSource || (await modelSource(workspace, modelId, params.itemIndex));
+	const started = await startSync(workspace, { sourceId, modelId, mappingId }, params.itemIndex);
+	if (!options) return { output: { ...started, modelId, mappingId } };
+	return { wait: { itemIndex: params.itemIndex, workspace, modelId, mappingId, syncId: started.syncId, startedAt: pacingClock().now(), ...options } };
+}
+
+/** An item's start failed and ends the execution: the syncs other items started run on in Segment, and the error says which. */
+function withStartedOthers(error: Error, waits: SyncWait[]): Error {
+	if (!waits.length) return error;
+	const named = waits.map((wait) => `sync ${wait.syncId} (item ${wait.itemIndex}, model ${wait.modelId})`);
+	const described = error as Error & { description?: string | null };
+	const note = `Syncs already started for other items were not waited for and run on in Segment: ${named.join('; ')}.`;
+	described.description = described.description ? `${described.description} ${note}` : note;
+	return error;
+}
+
+/**
+ * Start Sync over all items (SPEC §4.13): every item's sync is started first (Options >
+ * Concurrency at a time), then all of them are waited out together, one read of each per its
+ * poll interval; each item's output is its sync's final status (or its error), paired with it.
+ */
+async function startSyncs(contexts: OperationContext[], { continueOnFail, concurrently }: AllItemsRun): Promise<ItemOutcome[]> {
+	const outcomes = new Array<ItemOutcome>(contexts.length);
+	const waits: Array<{ position: number; wait: SyncWait }> = [];
+	const failure = await concurrently(contexts.length, async (position) => {
+		const started = await startItem(contexts[position]).catch((error: unknown) => error as Error);
+		// Without Continue On Fail no further item starts.
+		if (started instanceof Error && !continueOnFail) throw started;
+		if (started instanceof Error) outcomes[position] = started;
+		else if ('output' in started) outcomes[position] = [started.output];
+		else waits.push({ position, wait: started.wait });
+	}).then(
+		() => undefined,
+		(error: unknown) => error as Error,
+	);
+	const syncs = waits.sort((a, b) => a.position - b.position).map(({ wait }) => wait);
+	if (failure) throw withStartedOthers(failure, syncs);
+	if (!syncs.length) return outcomes;
+	const { fn } = contexts[0];
+	const ends = await waitForSyncs(fn.getNode(), syncs, { signal: fn.getExecutionCancelSignal?.(), stopAtFirstError: !continueOnFail });
+	waits.forEach(({ position }, index) => {
+		const end = ends[index];
+		outcomes[position] = end instanceof Error ? end : [end];
+	});
+	return outcomes;
+}
+
 const startSyncOperation: OperationDeclaration = {
 	value: 'startSync',
 	name: 'Start Sync',
 	description: 'Start a sync of a reverse ETL mapping and wait until it ends',
 	properties: startProperties,
 	options: waitOptions,
-	async run(context) {
-		const { params, workspace } = context;
-		const modelId = readModelId(params);
-		const mappingId = readMappingId(params);
-		const givenSource = params.id('sourceId', 'Source', true);
-		const wait = params.boolean('waitForCompletion', 'Wait for Completion', true);
-		const options = wait ? readWaitOptions(params) : undefined;
-		const sourceId = givenSource || (await modelSource(workspace, modelId, params.itemIndex));
-		const started = await startSync(workspace, { sourceId, modelId, mappingId }, params.itemIndex);
-		if (!options) return [{ ...started, modelId, mappingId }];
-		const handed: StartedWait = { modelId, mappingId, syncId: started.syncId, startedAt: pacingClock().now(), ...options };
-		context.defer?.(handed);
-		return [];
-	},
-	async finish({ fn, items, continueOnFail }) {
-		const syncs: SyncWait[] = items.map(({ itemIndex, workspace, started }) => ({ ...(started as StartedWait), itemIndex, workspace }));
-		const outcomes = await waitForSyncs(fn.getNode(), syncs, { signal: fn.getExecutionCancelSignal?.(), stopAtFirstError: !continueOnFail });
-		return outcomes.map((outcome) => (outcome instanceof Error ? outcome : [outcome]));
-	},
-	unfinished(items: DeferredItem[]) {
-		const named = items.map(({ itemIndex, started }) => `sync ${(started as StartedWait).syncId} (item ${itemIndex}, model ${(started as StartedWait).modelId})`);
-		return `Syncs already started for other items were not waited for and run on in Segment: ${named.join('; ')}.`;
-	},
+	// Over all items at once, so that their syncs are waited out together.
+	run: runAlone(startSyncs),
+	runAll: startSyncs,
 };
 
 /** Start Sync, Get Sync Status, Get Syncs (SPEC §4.13). */
