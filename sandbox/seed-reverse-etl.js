@@ -18,6 +18,11 @@ const MODEL = {
 	queryIdentifierColumn: 'user_id',
 };
 
+// The demo model's and mapping's ids in a workspace (the example workflow and the screenshot use the default one's).
+function demoReverseEtlIds(wsKey = 'us') {
+	return { modelId: stableId(`reverse-etl-model:${wsKey}:${MODEL.key}`), mappingId: stableId(`seed:${wsKey}:mapping:customers-to-amplitude`) };
+}
+
 function seedReverseEtl(state, ws, now) {
 	const api = reverseEtlApi(() => ws, state);
 	const snowflake = source(state, ws, 'snowflake-models', { slug: 'snowflake_models', name: 'Snowflake Models', catalog: 'snowflake', warehouses: [], labels: [] });
@@ -25,7 +30,7 @@ function seedReverseEtl(state, ws, now) {
 	const amplitude = destination(state, ws, 'amplitude-reverse-etl', { from: snowflake, slug: 'actions-amplitude', name: 'Amplitude (Reverse ETL)', settings: {} });
 	const identify = amplitude.meta.actions.find((action) => action.slug === 'identifyUser');
 	const mapping = {
-		id: stableId(`seed:${ws.key}:mapping:customers-to-amplitude`),
+		id: demoReverseEtlIds(ws.key).mappingId,
 		name: 'Customers to Amplitude',
 		actionId: identify.id,
 		actionSlug: identify.slug,
@@ -48,4 +53,4 @@ function seedReverseEtl(state, ws, now) {
 	return { snowflake, model, amplitude, mapping };
 }
 
-module.exports = { seedReverseEtl, MODEL };
+module.exports = { seedReverseEtl, demoReverseEtlIds, MODEL };

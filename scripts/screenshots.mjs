@@ -21,6 +21,7 @@
 //   docs/tracking-plan-upsert.png  Tracking Plan > Create or Update of the demo plan from the example's rules
 //                               file, executed ("updated" on fresh demo data, "unchanged" after)
 //   docs/regulation-create.png  User Deletion and Suppression > Create, executed (files a regulation in the sandbox)
+//   docs/reverse-etl-start-sync.png  Reverse ETL > Start Sync of the demo model, executed: waited out (about 20 s)
 //   (each group of pictures is a file of scripts/screenshots/, listed in scripts/screenshots/groups.mjs)
 //
 // Options: --only=<name>[,<name>...] (e.g. --only=credential,workflow-run), --out=<dir> (default docs/),

@@ -25,6 +25,7 @@ const FILES = [
 	'mappings.mjs',
 	'trackingPlans.mjs',
 	'regulations.mjs',
+	'reverseEtl.mjs',
 ];
 
 export const GROUPS = await Promise.all(FILES.map((file) => import(`./${file}`)));
