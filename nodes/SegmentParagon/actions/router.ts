@@ -1,10 +1,11 @@
-import { NodeApiError, NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type JsonObject } from 'n8n-workflow';
 
 import { RESOURCES } from '../resources';
 import type { ResourceName } from '../resources/types';
 import { errorNode } from '../../shared/transport/redact';
 import { SegmentClient } from '../../shared/transport/request';
 import { Workspace } from '../../shared/transport/workspace';
+import { ReadAhead } from '../../shared/readAhead';
 import { Params } from '../../shared/validation';
 import { mapItems } from './mapItems';
 import { operationsOf } from './operations';
@@ -34,10 +35,25 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 	// Reading the two options costs two parameter lookups per item: skipped when neither is set.
 	const actsForUsers = usesActingOptions(this);
 
+	// One item at a time: the next item's parameters are read while this item waits for Segment.
+	const readsAhead = concurrency === 1 && items.length > 1;
+	const readAhead = new Map<number, ReadAhead>();
+	let started = -1;
+
 	const runItem = async (itemIndex: number): Promise<INodeExecutionData[]> => {
+		started = itemIndex;
 		try {
-			const params = new Params(this, itemIndex);
-			const entries = await declaration.run({ fn: this, workspace: workspaceFor(actsForUsers ? readActingAs(params) : {}), params, shape });
+			const params = new Params(this, itemIndex, readAhead.get(itemIndex));
+			readAhead.delete(itemIndex);
+			const running = declaration.run({ fn: this, workspace: workspaceFor(actsForUsers ? readActingAs(params) : {}), params, shape });
+			const next = itemIndex + 1;
+			if (readsAhead && next < items.length) {
+				// A millisecond first, so this item's request is on its way before the CPU is busy elsewhere.
+				void sleep(1).then(() => {
+					if (started < next) readAhead.set(next, ReadAhead.of(this, next, params.reads));
+				});
+			}
+			const entries = await running;
 			return entries.map((json) => ({ json, pairedItem: { item: itemIndex } }));
 		} catch (error) {
 			if (this.continueOnFail()) {
