@@ -21,6 +21,15 @@ function info(sandbox, state) {
 	};
 }
 
+function objectBody(body) {
+	return body && typeof body === 'object' && !Array.isArray(body) ? body : {};
+}
+
+// Only the keys given: an undefined one must not count as an unknown option.
+function where(options) {
+	return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
+}
+
 const ROUTES = {
 	'/__sandbox/info': {
 		GET: (sandbox, state) => info(sandbox, state),
@@ -47,6 +56,46 @@ const ROUTES = {
 		POST: (sandbox) => {
 			sandbox.reset();
 			return { ok: true };
+		},
+	},
+	// Monitoring data: body = the spec (or {events}) plus region, user, credential.
+	'/__sandbox/event-volume': {
+		POST: (sandbox, state, body) => {
+			const { region, user, credential, ...spec } = objectBody(body);
+			return { ok: true, ...sandbox.setEventVolume(spec, where({ region, user, credential })) };
+		},
+	},
+	'/__sandbox/delivery-counts': {
+		POST: (sandbox, state, body) => {
+			const { region, user, credential, ...spec } = objectBody(body);
+			return { ok: true, ...sandbox.setDeliveryCounts(spec, where({ region, user, credential })) };
+		},
+	},
+	'/__sandbox/audit-events': {
+		POST: (sandbox, state, body) => {
+			const { events, region, user, credential } = objectBody(body);
+			return { ok: true, events: sandbox.addAuditEvents(events, where({ region, user, credential })) };
+		},
+	},
+	'/__sandbox/limits': {
+		POST: (sandbox, state, body) => {
+			const { mappingWritesPerMinute, mappingWritesWindowMs } = sandbox.setLimits(body === undefined ? {} : body);
+			return { ok: true, limits: { mappingWritesPerMinute, mappingWritesWindowMs } };
+		},
+	},
+	'/__sandbox/features': {
+		POST: (sandbox, state, body) => {
+			const { feature, enabled, ...where } = body && typeof body === 'object' ? body : {};
+			sandbox.setFeature(feature, enabled, where);
+			return { ok: true };
+		},
+	},
+	// Takes Protocols away from a workspace (or gives them back): { enabled, region?, user?, credential? }.
+	'/__sandbox/protocols': {
+		POST: (sandbox, state, body) => {
+			const { enabled, region, user, credential } = objectBody(body);
+			sandbox.setProtocols(enabled, where({ region, user, credential }));
+			return { ok: true, enabled };
 		},
 	},
 	'/__sandbox/bulk': {

@@ -1,12 +1,19 @@
 'use strict';
 // One Segment workspace (each Paragon credential of a connected user has one per region): its
 // entities, its labels, the index of source slugs (Segment keeps them unique per workspace), the
-// warehouse-source connections, each warehouse's sync reports and each destination's filters.
+// warehouse-source connections, each warehouse's sync reports, each destination's filters and
+// mappings (subscriptions), its Protocols (tracking plans) and the Segment features the workspace
+// has; what it is monitored by: its audit trail, event volume and delivery counts per minute.
 const { Collection } = require('./collection');
+const { SeriesStore } = require('./series');
 const { Connections } = require('./connections');
+const { Protocols } = require('./protocols');
 const { stableId } = require('./ids');
 
 const RESOURCES = ['warehouses', 'sources', 'destinations'];
+// What an event-volume count and a delivery count are kept by (series.js).
+const EVENT_DIMENSIONS = ['sourceId', 'eventName', 'eventType', 'appVersion'];
+const DELIVERY_DIMENSIONS = ['step', 'sourceId', 'destinationId', 'eventName', 'eventType', 'discardReason', 'appVersion'];
 
 class Workspace {
 	// key names the workspace in derived ids (its own id, demo ids): the default user's default
@@ -17,6 +24,9 @@ class Workspace {
 		this.userId = userId;
 		this.credentialId = credentialId;
 		this.id = stableId(`workspace:${key}`, 22);
+		// GET / answers {id, slug, name}: the first credential's keeps the sandbox's own name.
+		this.name = key === region ? `Sandbox Workspace ${region.toUpperCase()}` : `${userId} ${credentialId} ${region.toUpperCase()}`;
+		this.slug = this.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 		this.warehouses = new Collection();
 		this.sources = new Collection();
 		this.destinations = new Collection();
@@ -37,6 +47,15 @@ class Workspace {
 		this.connections.clear();
 		this.syncReports = new Map();
 		this.filters = new Map();
+		// Oldest first (audit.js keeps the order); GET /audit-events answers newest first.
+		this.auditEvents = [];
+		this.eventVolume = new SeriesStore(EVENT_DIMENSIONS);
+		this.deliveryCounts = new SeriesStore(DELIVERY_DIMENSIONS);
+		this.subscriptions = new Map();
+		// Segment turns features on per workspace; a test may turn one off (403 on its endpoints).
+		this.features = { destinationSubscriptions: true };
+		// Tracking plans, their rules and sources; a reset also gives the workspace Protocols back.
+		this.protocols = new Protocols();
 	}
 
 	// Which sources load into which warehouse.
@@ -57,6 +76,13 @@ class Workspace {
 		let filters = this.filters.get(destinationId);
 		if (!filters) this.filters.set(destinationId, (filters = new Collection()));
 		return filters;
+	}
+
+	// The mappings of one destination.
+	subscriptionsOf(destinationId) {
+		let subscriptions = this.subscriptions.get(destinationId);
+		if (!subscriptions) this.subscriptions.set(destinationId, (subscriptions = new Collection()));
+		return subscriptions;
 	}
 
 	hasLabel(key, value) {
@@ -81,4 +107,10 @@ function assertRegion(region) {
 	if (region !== 'us' && region !== 'eu') throw new TypeError(`Unknown region "${region}" (use us or eu)`);
 }
 
-module.exports = { Workspace, RESOURCES, labelKey, assertResource, assertRegion };
+const FEATURES = ['destinationSubscriptions'];
+
+function assertFeature(feature) {
+	if (!FEATURES.includes(feature)) throw new TypeError(`Unknown feature "${feature}" (use ${FEATURES.join(', ')})`);
+}
+
+module.exports = { Workspace, RESOURCES, FEATURES, EVENT_DIMENSIONS, DELIVERY_DIMENSIONS, labelKey, assertResource, assertRegion, assertFeature };

@@ -50,9 +50,10 @@ function update(state, ws, record, body) {
 	return [];
 }
 
-// A destination's filters go with it.
+// A destination's filters and mappings go with it.
 function onRemove(ws, record) {
 	ws.filters.delete(record.id);
+	ws.subscriptions.delete(record.id);
 }
 
 function toApi(ws, record) {
@@ -66,4 +67,7 @@ function toApi(ws, record) {
 	return entity;
 }
 
-module.exports = { resource: 'destinations', single: 'destination', create, update, onRemove, toApi };
+// How the audit trail names a destination and its changes (audit.js): Segment says "Integrations".
+const audit = { noun: 'Integrations', resourceType: 'destination', nameOf: (ws, record) => (record.name === undefined ? record.meta.name : record.name) };
+
+module.exports = { resource: 'destinations', single: 'destination', audit, create, update, onRemove, toApi };

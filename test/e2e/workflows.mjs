@@ -3,6 +3,12 @@
 // must fail, and a headless copy of the webhook example.
 import { NODE_TYPE, SANDBOX_CREDENTIAL, SANDBOX_SIGNING_CREDENTIAL } from '../../scripts/e2e/n8n-app.mjs';
 
+/** The example workflows (examples/*.json) by the role the run gives them. */
+export const EXAMPLE = { desired: 'SegExDesiredSt01', perCustomer: 'SegExPerCustomer01', inventory: 'SegExNightlyInv01', webhook: 'SegExWebhookSrc01', audit: 'SegExAuditDest01', agent: 'SegExAiAgentTool01', health: 'SegExWarehouseHlth', dropEvent: 'SegExDropEventFlt', morning: 'SegExMorningReport', mappings: 'SegExNewDestMaps' };
+
+/** A Paragon user the sandbox knows who never connected Segment. */
+export const LONELY_TOKEN = 'lonely-user-token';
+export const LONELY_USER = 'lonely-user';
 export const LONELY_CREDENTIAL = { id: 'SegmentLonelyUser', name: 'Segment lonely user' };
 export const EU_CREDENTIAL = { id: 'SegmentSandboxEU', name: 'Segment sandbox (EU)' };
 
@@ -22,7 +28,7 @@ const cred = (credential) => ({ paragonProxyApi: { id: credential.id, name: cred
 const rl = (value) => ({ __rl: true, mode: 'id', value });
 
 /** Manual Trigger -> steps[0] -> steps[1] -> ... ; steps are `[name, parameters, credential?]`. */
-function chain(id, name, steps, { credential = SANDBOX_CREDENTIAL } = {}) {
+export function chain(id, name, steps, { credential = SANDBOX_CREDENTIAL } = {}) {
 	const nodes = [{ id: `${id}-trigger`, name: 'Manual Trigger', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} }];
 	const connections = {};
 	let previous = 'Manual Trigger';
@@ -197,7 +203,8 @@ export const FAKE_MODEL_CREDENTIAL = { id: 'E2eFakeOpenAiCred', name: 'Fake Open
 
 /**
  * The AI-agent example with its Chat Trigger replaced by a Manual Trigger and a Set node of the
- * same name that puts out a chat message, and its chat model pointed at a fake OpenAI credential.
+ * same name that puts out a chat message, and its chat model pointed at a fake OpenAI credential
+ * (OpenAI's Chat Completions API, which the fakes speak, rather than the Responses API).
  */
 export function headlessAgentCopy(example, chatInput) {
 	const copy = structuredClone(example);
@@ -207,6 +214,7 @@ export function headlessAgentCopy(example, chatInput) {
 	copy.id = IDS.agentCopy;
 	copy.name = `${example.name} (E2E headless copy, fake model)`;
 	model.credentials = { openAiApi: FAKE_MODEL_CREDENTIAL };
+	model.parameters.responsesApiEnabled = false;
 	copy.nodes = copy.nodes.filter((node) => node !== trigger);
 	copy.nodes.push(
 		{ id: 'e2e-manual', name: 'Manual Trigger', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [trigger.position[0] - 220, trigger.position[1]], parameters: {} },

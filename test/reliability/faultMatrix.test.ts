@@ -12,7 +12,8 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { rl } from '../helpers/engine';
 import { arrangeWorkspace, calls, runSegment, signingKeyCredentials, startWorld, type Sandbox } from '../helpers/world';
-import { callOf, FAULTS, newIds, SCENARIOS, TIMEOUT_MS, type FaultKind, type Ids, type Scenario, type Step } from './scenarios';
+import { FAULTS, TIMEOUT_MS, type FaultKind } from './faults';
+import { callOf, newIds, SCENARIOS, type Ids, type Scenario, type Step } from './scenarios';
 import { captureOutput, leaks, runTexts, secretNeedles, tokensSeen, type Capture } from './support';
 
 // Beyond the waits the node must make: engine start, requests, and other rows running alongside.
@@ -51,7 +52,7 @@ interface Row {
 }
 
 function rowsFor(scenario: Scenario): Array<[string, Row]> {
-	const steps = scenario.steps({ warehouseId: '{id}', sourceId: '{id}', destinationId: '{id}' });
+	const steps = scenario.steps({ warehouseId: '{id}', sourceId: '{id}', destinationId: '{id}', actionsDestinationId: '{id}', mappingId: '{id}', trackingPlanId: '{id}' });
 	return steps.flatMap((step, stepIndex) =>
 		step.faulted
 			? FAULTS.map((fault): [string, Row] => {
@@ -75,7 +76,8 @@ function requestTimes(sandbox: Sandbox): number[] {
 async function playRow({ scenario, stepIndex, fault }: Row): Promise<void> {
 	const sandbox = await startWorld();
 	try {
-		const ids: Ids = await arrangeWorkspace(sandbox);
+		const arranged: Ids = await arrangeWorkspace(sandbox);
+		const ids: Ids = { ...arranged, ...(await scenario.arrange?.(sandbox, arranged)) };
 		const steps = scenario.steps(ids);
 		const step = steps[stepIndex];
 		const retried = fault.retried(step);
@@ -85,6 +87,7 @@ async function playRow({ scenario, stepIndex, fault }: Row): Promise<void> {
 			warehouses: sandbox.entities('warehouses').length,
 			sources: sandbox.entities('sources').length,
 			filters: (sandbox as unknown as { filters: (id: string) => unknown[] }).filters(ids.destinationId).length,
+			own: scenario.count?.(sandbox, ids) ?? 0,
 		});
 		const before = counts();
 
@@ -96,12 +99,12 @@ async function playRow({ scenario, stepIndex, fault }: Row): Promise<void> {
 		everyText.push(...runTexts(result));
 
 		// Exactly the calls expected, in order (the id a create made shown as {new}).
-		const created = newIds(sandbox);
+		const created = [...newIds(sandbox), ...(scenario.createdIds?.(sandbox) ?? [])];
 		const sent = calls(sandbox).map((call) => created.reduce((text, id) => text.split(id).join('{new}'), call));
 		expect(sent).toEqual(expectedCalls(steps, stepIndex, retried));
 
 		// A create is sent twice only after a 429, 502 or 503 (Segment did not take it); never after an answer that may mean it did.
-		for (const path of ['/warehouses', '/sources']) {
+		for (const path of new Set(['/warehouses', '/sources', ...steps.filter((each) => each.creates).map((each) => each.path)])) {
 			expect(sent.filter((call) => call === `POST ${path}`).length).toBeLessThanOrEqual(step.method === 'POST' && step.path === path && retried ? 2 : 1);
 		}
 
@@ -123,7 +126,7 @@ async function playRow({ scenario, stepIndex, fault }: Row): Promise<void> {
 			if (step.creates) {
 				expect(result.error.description).toMatch(/may or may not have created|not known whether Segment created/);
 				// The write was processed before its answer was lost: it exists exactly once.
-				const key = step.path === '/warehouses' ? 'warehouses' : step.path.endsWith('/filters') ? 'filters' : 'sources';
+				const key = scenario.count ? 'own' : step.path === '/warehouses' ? 'warehouses' : step.path.endsWith('/filters') ? 'filters' : 'sources';
 				expect(counts()[key]).toBe(before[key] + 1);
 			}
 			// A step after the source's POST: the source exists, and the error says so with what is left.

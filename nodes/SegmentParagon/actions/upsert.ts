@@ -1,5 +1,6 @@
 import { deepCopy, NodeOperationError, type IDataObject } from 'n8n-workflow';
 
+import { pluralNameOf } from '../resources/crud';
 import type { EntityResult, OperationContext, ResourceDefinition, UpsertHooks } from '../resources/types';
 import { errorNode } from '../../shared/transport/redact';
 import { upsertIndex, type UpsertIndex } from './upsertIndex';
@@ -18,7 +19,7 @@ function ambiguous(definition: ResourceDefinition, context: OperationContext, la
 	const named = ids.length > MAX_IDS_NAMED ? `${ids.slice(0, MAX_IDS_NAMED).join(', ')} and ${ids.length - MAX_IDS_NAMED} more` : ids.join(', ');
 	const one = definition.displayName.toLowerCase();
 	return context.params.fail(
-		`${ids.length} ${definition.plural} in the workspace have ${label}: ${named}`,
+		`${ids.length} ${pluralNameOf(definition)} in the workspace have ${label}: ${named}`,
 		`Create or Update changes one ${one}, and cannot tell which of these is meant; nothing was sent. Delete or rename all but one of them in Segment, or change that one with Update and its ID.`,
 	);
 }
@@ -39,8 +40,8 @@ function partlyUpdated(definition: ResourceDefinition, context: OperationContext
 
 /** Sends the plan's changes in order; the index keeps whatever Segment answered, also when a later change fails. */
 async function update(definition: ResourceDefinition, hooks: UpsertHooks, context: OperationContext, index: UpsertIndex, key: string, existing: IDataObject): Promise<{ result: EntityResult; upsert: UpsertOutcome }> {
-	const { changes, platform } = await hooks.differences(context, existing);
-	if (!changes.length) return { result: { entity: existing, platform }, upsert: 'unchanged' };
+	const { changes, platform, extra } = await hooks.differences(context, existing);
+	if (!changes.length) return { result: { entity: existing, platform, extra }, upsert: 'unchanged' };
 	let entity = existing;
 	try {
 		// The first change failing leaves the entity as it was: its own error says it all.
@@ -57,16 +58,21 @@ async function update(definition: ResourceDefinition, hooks: UpsertHooks, contex
 	} finally {
 		if (entity !== existing) index.put(entity, key);
 	}
-	return { result: { entity, platform }, upsert: 'updated' };
+	return { result: { entity, platform, extra }, upsert: 'updated' };
 }
 
 /**
  * Create or Update of one item (SPEC §4.4): its key read first, then the resource's list (read
- * once per execution) looked up; no match → the resource's create, one match → only what differs
+ * once per execution) looked up; no match → `create` (the resource's), one match → only what differs
  * is sent, more than one → an error naming them. Items with the same key take turns, so what one
  * creates is what the next one finds.
  */
-export async function runUpsert(definition: ResourceDefinition, hooks: UpsertHooks, context: OperationContext): Promise<{ result: EntityResult; upsert: UpsertOutcome }> {
+export async function runUpsert(
+	definition: ResourceDefinition,
+	hooks: UpsertHooks,
+	create: (context: OperationContext) => Promise<EntityResult>,
+	context: OperationContext,
+): Promise<{ result: EntityResult; upsert: UpsertOutcome }> {
 	const { key, label } = await hooks.key(context);
 	const index = await upsertIndex(definition, hooks, context);
 	const outcome = await index.exclusive(key, async () => {
@@ -74,7 +80,7 @@ export async function runUpsert(definition: ResourceDefinition, hooks: UpsertHoo
 		if (matches.length > 1) throw ambiguous(definition, context, label, matches);
 		if (matches.length === 1) return await update(definition, hooks, context, index, key, matches[0]);
 		// Kept as soon as Segment made it: an item with the same key then finds it, even if a later step fails.
-		const result = await definition.create({ ...context, created: (entity) => index.put(entity, key) });
+		const result = await create({ ...context, created: (entity) => index.put(entity, key) });
 		index.put(result.entity, key);
 		return { result, upsert: 'created' as const };
 	});

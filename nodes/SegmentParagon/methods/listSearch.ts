@@ -1,12 +1,14 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult, INodePropertyOptions } from 'n8n-workflow';
 
 import { DESTINATION_CATEGORIES, inCategories, seedCategories, supportedPlatforms } from '../resources/destination/destination';
+import { listKeyOf } from '../resources/crud';
 import { RESOURCES } from '../resources';
 import type { ResourceDefinition } from '../resources/types';
 import { MAX_PAGE_SIZE } from '../../shared/transport/paging';
 import { segmentPath } from '../../shared/transport/proxyUrl';
 import { SegmentClient } from '../../shared/transport/request';
 import { Workspace } from '../../shared/transport/workspace';
+import { searchDestinationActions } from './resourceMapping';
 
 function matches(filter: string | undefined, ...texts: unknown[]): boolean {
 	if (!filter) return true;
@@ -37,7 +39,7 @@ function searchEntities(definition: ResourceDefinition) {
 		return await searchPage(
 			this,
 			segmentPath(definition.plural),
-			definition.plural,
+			listKeyOf(definition),
 			(entity) => ({ name: definition.listName(entity), extra: [entity.slug, (entity.metadata as IDataObject | undefined)?.slug] }),
 			filter,
 			paginationToken,
@@ -49,6 +51,8 @@ export const listSearch = {
 	searchWarehouses: searchEntities(RESOURCES.warehouse),
 	searchSources: searchEntities(RESOURCES.source),
 	searchDestinations: searchEntities(RESOURCES.destination),
+	searchDestinationActions,
+	searchTrackingPlans: searchEntities(RESOURCES.trackingPlan),
 
 	searchSourceCatalog: searchCatalog('sources'),
 	searchWarehouseCatalog: searchCatalog('warehouses'),
@@ -73,7 +77,7 @@ const MAX_PICK_LIST = 1000;
 /** The entities of a resource as options of a multi-select (e.g. the sources a new warehouse connects to). */
 function entityOptions(definition: ResourceDefinition) {
 	return async function (this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-		const entities = await new Workspace(new SegmentClient(this)).list(segmentPath(definition.plural), definition.plural, { limit: MAX_PICK_LIST }, 0);
+		const entities = await new Workspace(new SegmentClient(this)).list(segmentPath(definition.plural), listKeyOf(definition), { limit: MAX_PICK_LIST }, 0);
 		return entities.map((entity) => ({ name: definition.listName(entity), value: String(entity.id) }));
 	};
 }

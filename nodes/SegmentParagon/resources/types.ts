@@ -1,9 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { RequestPacer } from '../../shared/transport/pacer';
 import type { Workspace } from '../../shared/transport/workspace';
 import type { Params } from '../../shared/validation';
 
-export type ResourceName = 'warehouse' | 'source' | 'destination' | 'destinationFilter';
+export type CrudOperation = 'list' | 'create' | 'get' | 'update' | 'delete';
+export const ALL_CRUD_OPERATIONS: readonly CrudOperation[] = ['list', 'create', 'get', 'update', 'delete'];
+
+export type ResourceName = 'warehouse' | 'source' | 'destination' | 'destinationFilter' | 'destinationMapping' | 'workspace' | 'trackingPlan';
 
 /** What one item's operation works with. */
 export interface OperationContext {
@@ -20,6 +24,8 @@ export interface OperationContext {
 export interface EntityResult {
 	entity: IDataObject;
 	platform?: string;
+	/** Keys the output gains beside the entity (the mappings a destination create made, a tracking plan's rule counts). */
+	extra?: IDataObject;
 }
 
 /**
@@ -65,6 +71,8 @@ export interface UpsertPlan {
 	changes: UpsertChange[];
 	/** The platform the item names, for the simplified output (destinations). */
 	platform?: string;
+	/** Fields the output carries beside the entity, changed or not (a tracking plan's rule counts). */
+	extra?: IDataObject;
 }
 
 /** What Create or Update needs of a resource; the shared path reads the list, keys it and runs the items. */
@@ -75,30 +83,50 @@ export interface UpsertHooks {
 	keyOf(entity: IDataObject): string | undefined;
 	/** Reads the item's other parameters (all of them, before anything is sent) and compares them with the entity. */
 	differences(context: OperationContext, entity: IDataObject): Promise<UpsertPlan>;
+	/** Parameters Create or Update has beyond Create's (shown after them). */
+	properties?: INodeProperties[];
+	/** Creates when nothing has the key; default: the resource's create (with what it needs beyond Create's parameters, e.g. rules). */
+	create?(context: OperationContext): Promise<EntityResult>;
 }
 
 /** What differs between the resources; the CRUD path is shared. */
 export interface ResourceDefinition {
 	name: ResourceName;
 	displayName: string;
+	/**
+	 * Which operations of the shared CRUD path the resource has; default all five. Its own
+	 * operations (`operations`) come on top: nothing else suggests what the resource cannot do.
+	 */
+	crud?: readonly CrudOperation[];
 	/** Segment's path and list key, e.g. `warehouses`. */
 	plural: string;
+	/** The list key in Segment's answer when it is not `plural` (`trackingPlans` under `/tracking-plans`). */
+	listKey?: string;
+	/** How descriptions and messages say the plural when `plural` is not words (`tracking plans`). */
+	pluralName?: string;
+	/** Parameters of Get Many beyond the paging ones (e.g. Filters), and the query they make. */
+	listProperties?: INodeProperties[];
+	listQuery?(params: Params): IDataObject | undefined;
 	/** The key of one entity in Segment's answer; default `name` (e.g. `warehouse`). */
 	entityKey?: string;
 	parent?: ParentOfResource;
 	/** The id parameter, e.g. `warehouseId`: a resource locator over `searchMethod`, unless `idProperty` is given. */
 	idParameter: string;
 	idProperty?: INodeProperties;
-	/** The list-search method behind the id's "From list" mode. */
-	searchMethod: string;
+	/** The list-search method behind the id's "From list" mode (needed unless `idProperty` is given). */
+	searchMethod?: string;
+	/** Paces the resource's writes the shared path sends (Delete), when Segment limits them. */
+	writePacer?(workspace: Workspace): RequestPacer;
 	/** False when the output is Segment's entity as it comes (no Simplify toggle). */
 	simplifies?: boolean;
-	/** Create parameters (shown for create only). */
-	createProperties: INodeProperties[];
-	/** The options of the Update Fields collection. */
-	updateFields: INodeProperties[];
-	create(context: OperationContext): Promise<EntityResult>;
-	update(context: OperationContext, id: string, fields: IDataObject): Promise<EntityResult>;
+	/** Create parameters (shown for create only); with Create. */
+	createProperties?: INodeProperties[];
+	/** The options of the Update Fields collection; with Update. */
+	updateFields?: INodeProperties[];
+	/** Needed when the resource has the shared Create (or Create or Update). */
+	create?(context: OperationContext): Promise<EntityResult>;
+	/** Needed when the resource has the shared Update. */
+	update?(context: OperationContext, id: string, fields: IDataObject): Promise<EntityResult>;
 	simplify(result: EntityResult): IDataObject;
 	/** Create or Update (`upsert`), with the create's parameters; absent: the resource has none. */
 	upsert?: UpsertHooks;

@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { MAPPING_WRITE_WINDOW_MS, MAPPING_WRITES_PER_WINDOW, SlidingWindowPacer, type RequestPacer } from './pacer';
 import { listAll, readPage, type Page } from './paging';
 import { segmentPath } from './proxyUrl';
 import type { SegmentClient } from './request';
@@ -30,19 +31,24 @@ export class Workspace {
 	private readonly lookups = new Map<string, Promise<unknown>>();
 	/** Labels being created, so items run in parallel never send the same label twice. */
 	private readonly labelsCreating = new Map<string, Promise<void>>();
+	/**
+	 * Segment allows 5 destination mapping writes a minute per workspace: every create, update and
+	 * delete of a mapping in this execution takes its turn here, so the node never causes a 429 itself.
+	 */
+	readonly mappingWrites = new SlidingWindowPacer(MAPPING_WRITES_PER_WINDOW, MAPPING_WRITE_WINDOW_MS);
 
 	constructor(readonly client: SegmentClient) {}
 
-	/** One page of a list endpoint (`path` e.g. `/warehouses`, `key` e.g. `warehouses`); `notFound` names the parent of a nested list. */
-	async page(path: string, key: string, count: number, cursor: string | undefined, itemIndex: number, notFound?: string): Promise<Page> {
-		const qs: IDataObject = { 'pagination.count': count };
+	/** One page of a list endpoint (`path` e.g. `/warehouses`, `key` e.g. `warehouses`); `notFound` names the parent of a nested list; `query` narrows the list (e.g. `type`). */
+	async page(path: string, key: string, count: number, cursor: string | undefined, itemIndex: number, notFound?: string, query?: IDataObject, pacer?: RequestPacer): Promise<Page> {
+		const qs: IDataObject = { ...query, 'pagination.count': count };
 		if (cursor) qs['pagination.cursor'] = cursor;
-		const data = await this.client.request({ method: 'GET', path, qs, notFound }, itemIndex);
+		const data = await this.client.request({ method: 'GET', path, qs, notFound, pacer }, itemIndex);
 		return readPage(data, key);
 	}
 
-	async list(path: string, key: string, range: { offset?: number; limit?: number }, itemIndex: number, notFound?: string): Promise<IDataObject[]> {
-		return await listAll((count, cursor) => this.page(path, key, count, cursor, itemIndex, notFound), range);
+	async list(path: string, key: string, range: { offset?: number; limit?: number }, itemIndex: number, notFound?: string, query?: IDataObject): Promise<IDataObject[]> {
+		return await listAll((count, cursor) => this.page(path, key, count, cursor, itemIndex, notFound, query), range);
 	}
 
 	/** Runs `lookup` once per key for the execution; a failed one is forgotten, so the next item tries again. */
