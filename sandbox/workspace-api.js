@@ -109,4 +109,4 @@ function workspaceApi(state) {
 	};
 }
 
-module.exports = { workspaceApi };
+module.exports = { workspaceApi, checkOptions, WHERE, WHERE_WITH_REGION };

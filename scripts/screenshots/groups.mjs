@@ -24,6 +24,7 @@ const FILES = [
 	'monitoring.mjs',
 	'mappings.mjs',
 	'trackingPlans.mjs',
+	'regulations.mjs',
 ];
 
 export const GROUPS = await Promise.all(FILES.map((file) => import(`./${file}`)));

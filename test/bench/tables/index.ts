@@ -13,6 +13,7 @@ const FILES = [
 	'users',
 	'mappings',
 	'trackingPlan',
+	'regulations',
 ];
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the list above is the registration; each file's default export is its table

@@ -43,10 +43,12 @@ const FILES = [
 	'monitoring.mjs',
 	'mappings.mjs',
 	'trackingPlans.mjs',
+	'regulations.mjs',
 	'httpRequest.mjs',
 	'errors.mjs',
 	'agent.mjs',
 	'server.mjs',
+	'regulationsServer.mjs',
 ];
 
 export const GROUPS = await Promise.all(FILES.map((file) => import(`./${file}`)));
