@@ -6,10 +6,8 @@
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { setPacingClock } from '../../nodes/shared/transport/pacer';
 import { rl } from './engine';
-import { FakeClock } from './fakeClock';
-import { lateBound, useSandbox } from './useSandbox';
+import { useClockedWorld } from './useSandbox';
 import { catalogId, segmentApi, type Sandbox } from './world';
 
 export interface SyncOutcome {
@@ -64,15 +62,6 @@ export const startSyncOp = (ids: ReverseEtlIds, extra: INodeParameters = {}, map
  * back at its start, and `mappings` mappings arranged (read through `ids`).
  */
 export function useReverseEtlWorld(mappings = 1) {
-	const clock = new FakeClock();
-	const sandbox = useSandbox({ clock, mappingWritesPerMinute: null }) as ReverseEtlSandbox;
-	beforeAll(() => setPacingClock(clock));
-	afterAll(() => setPacingClock());
-	let current: ReverseEtlIds | undefined;
-	beforeEach(async () => {
-		sandbox.reset();
-		clock.reset();
-		current = await arrangeReverseEtl(sandbox, mappings);
-	});
-	return { clock, sandbox, ids: lateBound(() => current, 'the arranged ids') };
+	const world = useClockedWorld((sandbox) => arrangeReverseEtl(sandbox, mappings), { mappingWritesPerMinute: null });
+	return { ...world, sandbox: world.sandbox as ReverseEtlSandbox };
 }
