@@ -47,6 +47,20 @@ const ROUTES = {
 			return { ok: true };
 		},
 	},
+	// What a trigger watches, made to happen from another process: a sync report, a connection going down and up.
+	'/__sandbox/sync-reports': {
+		POST: (sandbox, state, body) => {
+			const { warehouseId, reports, ...where } = body && typeof body === 'object' ? body : {};
+			return { ok: true, reports: sandbox.addSyncReports(warehouseId, reports, where) };
+		},
+	},
+	'/__sandbox/connection-state': {
+		POST: (sandbox, state, body) => {
+			const { warehouseId, connectionState, ...where } = body && typeof body === 'object' ? body : {};
+			sandbox.setConnectionState(warehouseId, connectionState === undefined ? null : connectionState, where);
+			return { ok: true };
+		},
+	},
 	'/__sandbox/bulk': {
 		POST: (sandbox, state, body) => {
 			const { resource, count, ...where } = body && typeof body === 'object' ? body : {};

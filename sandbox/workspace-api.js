@@ -8,6 +8,7 @@ const { assertResource } = require('./workspace');
 const { KINDS } = require('./segment/router');
 const { addSyncReports } = require('./segment/syncs');
 const filters = require('./segment/filters');
+const { setConnectionState } = require('./segment/pipelines');
 
 const WHERE = ['user', 'credential'];
 const WHERE_WITH_REGION = ['region', ...WHERE];
@@ -72,6 +73,9 @@ function workspaceApi(state) {
 		},
 		syncReports(warehouseId, options) {
 			return structuredClone(from(options).syncReports.get(warehouseId) || []);
+		},
+		setConnectionState(warehouseId, connectionState, options) {
+			setConnectionState(from(options), warehouseId, connectionState);
 		},
 		filters(destinationId, options) {
 			const ws = from(options);

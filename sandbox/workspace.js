@@ -1,7 +1,8 @@
 'use strict';
 // One Segment workspace (each Paragon credential of a connected user has one per region): its
 // entities, its labels, the index of source slugs (Segment keeps them unique per workspace), the
-// warehouse-source connections, each warehouse's sync reports and each destination's filters.
+// warehouse-source connections, each warehouse's sync reports and each destination's filters,
+// and the connection states a test set (sb.setConnectionState) over what the settings say.
 const { Collection } = require('./collection');
 const { Connections } = require('./connections');
 const { stableId } = require('./ids');
@@ -36,6 +37,7 @@ class Workspace {
 		this.slugs = new Map();
 		this.connections.clear();
 		this.syncReports = new Map();
+		this.connectionStates = new Map();
 		this.filters = new Map();
 	}
 

@@ -3,8 +3,9 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INod
 import { isDotSegment } from './transport/proxyUrl';
 import { errorNode } from './transport/redact';
 
-/** A parameter that cannot be used; nothing is sent for the item. */
-export function invalid(node: INode, itemIndex: number, message: string, description?: string): NodeOperationError {
+/** A parameter that cannot be used; nothing is sent for the item (a trigger's poll has no item: `itemIndex` undefined). */
+export function invalid(node: INode, itemIndex: number | undefined, message: string, description?: string): NodeOperationError {
+	if (itemIndex === undefined) return new NodeOperationError(errorNode(node), message, { description });
 	return new NodeOperationError(errorNode(node), `${message} (item ${itemIndex})`, { itemIndex, description });
 }
 
@@ -36,9 +37,14 @@ function describe(value: unknown): string {
 /** Where parameters come from: an action node's item, or a trigger's poll (which has no items). */
 export type ParameterSource = IExecuteFunctions | IPollFunctions;
 
+/** A trigger's poll: it has no input items. */
+function isPoll(fn: ParameterSource): fn is IPollFunctions {
+	return '__emit' in fn;
+}
+
 function readerOf(fn: ParameterSource, itemIndex: number): (name: string, fallback: unknown) => unknown {
 	// A poll reads its parameters without an item index (n8n's IPollFunctions.getNodeParameter(name, fallback)).
-	if ('__emit' in fn) return (name, fallback) => fn.getNodeParameter(name, fallback as never) as unknown;
+	if (isPoll(fn)) return (name, fallback) => fn.getNodeParameter(name, fallback as never) as unknown;
 	return (name, fallback) => fn.getNodeParameter(name, itemIndex, fallback as never) as unknown;
 }
 
@@ -52,8 +58,9 @@ export class Params {
 		this.read = readerOf(fn, itemIndex);
 	}
 
+	/** The error for a parameter that cannot be used, naming the item (none in a trigger's poll). */
 	fail(message: string, description?: string): NodeOperationError {
-		return invalid(this.fn.getNode(), this.itemIndex, message, description);
+		return invalid(this.fn.getNode(), isPoll(this.fn) ? undefined : this.itemIndex, message, description);
 	}
 
 	/** The parameter's value; an expression that fails to resolve is an error naming the parameter. */

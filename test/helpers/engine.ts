@@ -84,7 +84,7 @@ function prepareUserFolder(): void {
 }
 
 let core: N8nCore | undefined;
-function loadCore(): N8nCore {
+export function loadCore(): N8nCore {
 	if (core) return core;
 	prepareUserFolder();
 	// eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded late: N8N_USER_FOLDER must be set first
@@ -188,6 +188,14 @@ export interface Engine {
 	testCredential(o: EngineCredentials): Promise<CredentialTestResult>;
 	/** The INodeTypes the engine uses (node types under test plus the manual trigger) */
 	readonly nodeTypes: INodeTypes;
+	/** What a poll runner shares with the engine: its node types, credentials and execution counter */
+	readonly context: EngineContext;
+}
+
+export interface EngineContext {
+	nodeTypes: INodeTypes;
+	credentialsHelper: HarnessCredentialsHelper;
+	nextExecutionNumber(): number;
 }
 
 /** A resource-locator parameter value */
@@ -358,7 +366,7 @@ class PlainCredentials extends ICredentials {
 	}
 }
 
-class HarnessCredentialsHelper extends ICredentialsHelper {
+export class HarnessCredentialsHelper extends ICredentialsHelper {
 	private readonly store = new Map<string, EngineCredentials>();
 	private counter = 0;
 
@@ -605,7 +613,7 @@ function notAvailable(what: string): () => never {
 	};
 }
 
-function createAdditionalData(
+export function createAdditionalData(
 	credentialsHelper: ICredentialsHelper,
 	executionId: string,
 	extra: Partial<IWorkflowExecuteAdditionalData> = {},
@@ -929,7 +937,8 @@ export function createEngine(opts: {
 		}
 	}
 
-	return { runNode, listSearch, loadOptions, testCredential, nodeTypes };
+	const context: EngineContext = { nodeTypes, credentialsHelper, nextExecutionNumber: () => ++executionCounter };
+	return { runNode, listSearch, loadOptions, testCredential, nodeTypes, context };
 }
 
 /** The editor's path for a listSearch call: that of the resource locator using the method */

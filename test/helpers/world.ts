@@ -8,6 +8,7 @@ import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } fro
 
 import { ParagonProxyApi } from '../../credentials/ParagonProxyApi.credentials';
 import { SegmentParagon } from '../../nodes/SegmentParagon/SegmentParagon.node';
+import { SegmentParagonTrigger } from '../../nodes/SegmentParagonTrigger/SegmentParagonTrigger.node';
 import { createEngine, type RunNodeResult } from './engine';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -40,6 +41,8 @@ export interface Sandbox {
 	labels(region?: string): Array<{ key: string; value: string }>;
 	catalog(kind: string): IDataObject[];
 	addCatalogEntry(kind: string, entry: IDataObject): IDataObject;
+	addSyncReports(warehouseId: string, reports: IDataObject[], options?: { region?: string }): IDataObject[];
+	setConnectionState(warehouseId: string, connectionState: 'CONNECTED' | 'FAILED' | null, options?: { region?: string }): void;
 	reset(): void;
 	close(): Promise<void>;
 }
@@ -52,7 +55,7 @@ export const keys = (() => {
 	};
 })();
 
-export const engine = createEngine({ nodeTypes: [SegmentParagon], credentialTypes: [ParagonProxyApi] });
+export const engine = createEngine({ nodeTypes: [SegmentParagon, SegmentParagonTrigger], credentialTypes: [ParagonProxyApi] });
 
 export async function startWorld(options: IDataObject = {}): Promise<Sandbox> {
 	return (await startSandbox({

@@ -1,0 +1,9 @@
+import { connectionChanged } from './connectionChanged';
+import { syncFailed } from './syncFailed';
+import type { AnyTriggerEvent } from './types';
+
+/** Every event of the trigger: a new event is one module in this folder and one line here. */
+export const EVENTS: AnyTriggerEvent[] = [
+	syncFailed,
+	connectionChanged,
+];
