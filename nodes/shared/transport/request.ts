@@ -115,8 +115,12 @@ export class SegmentClient {
 	private readonly timeoutMs: number;
 	/** After a 429 no request of this client goes out before this instant (items run in parallel share it; one client per Paragon user). */
 	private pausedUntil = 0;
-	/** The credential with the acted-for user as its User ID, handed to n8n's authentication. */
-	private actingCredential?: IAdditionalCredentialOptions;
+	/**
+	 * The credential as read once (with the acted-for user as its User ID), handed to n8n's
+	 * authentication with every request: without it n8n reads and decrypts the credential from its
+	 * database again for each request (about 1.5 ms a request in the real n8n).
+	 */
+	private decryptedCredential?: IAdditionalCredentialOptions;
 
 	constructor(
 		private readonly fn: RequestContext,
@@ -135,7 +139,9 @@ export class SegmentClient {
 				if (typeof value === 'string' && value.trim()) this.secrets.add(value).add(value.trim());
 			}
 			this.signedByNode = this.credentials.tokenSource === 'signingKey';
-			if (this.settings.userId !== undefined && this.signedByNode) this.actFor(this.settings.userId);
+			if (this.settings.userId !== undefined && this.signedByNode) this.credentials = { ...this.credentials, userId: this.settings.userId };
+			const reference = this.fn.getNode().credentials?.[CREDENTIAL_TYPE];
+			this.decryptedCredential = { credentialsDecrypted: { id: reference?.id ?? '', name: reference?.name ?? '', type: CREDENTIAL_TYPE, data: this.credentials } };
 		}
 		if (this.settings.userId !== undefined && !this.signedByNode) {
 			throw new NodeOperationError(errorNode(this.fn.getNode()), 'Options > Paragon User ID needs a credential with Token Source "Signing Key"', {
@@ -157,13 +163,6 @@ export class SegmentClient {
 		}
 	}
 
-	/** A signing key signs for any user of the project: this client acts for `userId` instead of the credential's User ID. */
-	private actFor(userId: string): void {
-		this.credentials = { ...this.credentials, userId };
-		const reference = this.fn.getNode().credentials?.[CREDENTIAL_TYPE];
-		this.actingCredential = { credentialsDecrypted: { id: reference?.id ?? '', name: reference?.name ?? '', type: CREDENTIAL_TYPE, data: this.credentials } };
-	}
-
 	/** Sends one Segment call and returns the `data` of Segment's envelope. */
 	async request<T = IDataObject>(call: SegmentCall, itemIndex: number): Promise<T> {
 		await this.prepare(itemIndex);
@@ -175,7 +174,7 @@ export class SegmentClient {
 			let response: FullResponse;
 			try {
 				this.requestsSent++;
-				response = (await this.fn.helpers.httpRequestWithAuthentication.call(this.fn, CREDENTIAL_TYPE, this.options(call), this.actingCredential)) as FullResponse;
+				response = (await this.fn.helpers.httpRequestWithAuthentication.call(this.fn, CREDENTIAL_TYPE, this.options(call), this.decryptedCredential)) as FullResponse;
 			} catch (error) {
 				const code = networkCode(error);
 				const sent = !wasNeverSent(code);
