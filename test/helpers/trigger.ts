@@ -27,9 +27,9 @@ export function emitted(execution: PollExecution | null): IDataObject[] {
 	return execution.items.map((item: INodeExecutionData) => item.json);
 }
 
-/** The size of the node's static data as n8n stores it (JSON, bytes). */
+/** The size of the node's static data as n8n would store it now (JSON, bytes). */
 export function stateBytes(trigger: PolledTrigger): number {
-	return Buffer.byteLength(JSON.stringify(trigger.savedStaticData));
+	return Buffer.byteLength(JSON.stringify(trigger.staticData));
 }
 
 // Only Date is faked: sockets, retries' sleeps and jest's own timers keep real time.
