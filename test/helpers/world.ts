@@ -28,6 +28,8 @@ export interface LoggedRequest {
 	headers: Record<string, string>;
 	body: unknown;
 	status: number;
+	/** The Paragon user the token named (null before a valid token was read). */
+	userId: string | null;
 }
 
 export interface Sandbox {
