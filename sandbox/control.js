@@ -16,6 +16,8 @@ function info(sandbox, state) {
 		// The default user's default workspaces, then every user's credentials and workspaces.
 		workspaces: state.users.defaultUserId === null ? null : { us: sandbox.workspaceId('us'), eu: sandbox.workspaceId('eu') },
 		users: sandbox.users(),
+		// TCP connections accepted since the sandbox started (never reset).
+		connectionsAccepted: state.connectionsAccepted,
 	};
 }
 

@@ -44,6 +44,10 @@ function createServer(sandbox, state) {
 		});
 	});
 	server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+	// How many TCP connections clients opened (a keep-alive client opens one; the benchmark shows it).
+	server.on('connection', () => {
+		state.connectionsAccepted += 1;
+	});
 	return server;
 }
 

@@ -68,6 +68,7 @@ function createState(input = {}) {
 		seed: Boolean(options.seed),
 		catalogs: new Catalogs(),
 		log: [],
+		connectionsAccepted: 0,
 		faults: new Faults(),
 		syncLimiter: new SyncLimiter(options.syncsPerMinute, options.syncsWindowMs, { ...options.syncsPerMinuteByUser }),
 		timers: new Set(),

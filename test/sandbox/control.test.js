@@ -29,9 +29,31 @@ test('GET /__sandbox/info', async () => {
 			seed: true,
 			workspaces: { us: sb.workspaceId('us'), eu: sb.workspaceId('eu') },
 			users: [{ id: 'sandbox-user', credentials: [{ id: 'sandbox-user-credential-1', default: true, workspaces: { us: sb.workspaceId('us'), eu: sb.workspaceId('eu') } }] }],
+			connectionsAccepted: expect.any(Number),
 		},
 	});
 	expect(JSON.stringify(answer.body)).not.toContain(TOKEN);
+});
+
+test('connectionsAccepted counts TCP connections: one keep-alive agent makes one, fresh connections one each', async () => {
+	const http = require('node:http');
+	const get = (agent) =>
+		new Promise((resolve, reject) => {
+			http.get(`${sb.url}/__sandbox/info`, { agent }, (response) => {
+				response.resume();
+				response.on('end', resolve);
+			}).on('error', reject);
+		});
+	const accepted = async () => (await control('GET', '/info')).body.connectionsAccepted;
+	const keepAlive = new http.Agent({ keepAlive: true, maxSockets: 1 });
+	let before = await accepted();
+	for (let n = 0; n < 5; n++) await get(keepAlive);
+	keepAlive.destroy();
+	// The control call that reads the figure opens one connection of its own (fetch keeps it for the next read).
+	expect((await accepted()) - before).toBeLessThanOrEqual(2);
+	before = await accepted();
+	for (let n = 0; n < 5; n++) await get(new http.Agent({ keepAlive: false }));
+	expect((await accepted()) - before).toBeGreaterThanOrEqual(5);
 });
 
 test('signingKeyMode is false without a public key', async () => {
