@@ -189,6 +189,30 @@ export class Params {
 		return picked;
 	}
 
+	/**
+	 * A list of short texts (e.g. resource types): comma-separated text, a JSON array or a list
+	 * from an expression. Blank entries are dropped, repeats kept once; empty: [].
+	 */
+	textList(name: string, label: string): string[] {
+		let value = this.raw(name, label, '');
+		if (typeof value === 'string') {
+			const text = value.trim();
+			value = text.startsWith('[') ? safeJson(text) : text.split(',');
+			if (value === INVALID_JSON) throw this.fail(`${label} is not a valid JSON list`, 'Use e.g. Source Created, Source Deleted (separated by commas).');
+		}
+		if (!Array.isArray(value)) throw this.fail(`${label} must be a list of texts, not ${describe(value)}`);
+		const texts: string[] = [];
+		for (const entry of value) {
+			if (typeof entry !== 'string' && typeof entry !== 'number') throw this.fail(`${label} may only contain texts, not ${describe(entry)}`);
+			const text = String(entry).trim();
+			if (!text) continue;
+			if (text.length > MAX_TEXT_LENGTH) throw this.fail(`${label} has an entry longer than ${MAX_TEXT_LENGTH} characters`);
+			if (hasControlCharacter(text)) throw this.fail(`${label} contains control characters`);
+			if (!texts.includes(text)) texts.push(text);
+		}
+		return texts;
+	}
+
 	/** A JSON object, given as an object (expressions) or as JSON text (saved workflows). */
 	jsonObject(name: string, label: string, fallback?: unknown): IDataObject {
 		return this.toJsonObject(this.raw(name, label, fallback), label);

@@ -1,9 +1,11 @@
+import { auditEvent } from './auditEvent';
 import { connectionChanged } from './connectionChanged';
 import { syncFailed } from './syncFailed';
 import type { AnyTriggerEvent } from './types';
 
 /** Every event of the trigger: a new event is one module in this folder and one line here. */
 export const EVENTS: AnyTriggerEvent[] = [
+	auditEvent,
 	syncFailed,
 	connectionChanged,
 ];
