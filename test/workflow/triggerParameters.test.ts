@@ -15,26 +15,28 @@ const { commonPollingParameters } = require('n8n-core/dist/nodes-loader/constant
 
 const trigger = new SegmentParagonTrigger();
 const description = { ...trigger.description, properties: [...commonPollingParameters, ...trigger.description.properties] };
+/** What a user fills in for the parameters an event always shows as required. */
+const FILLED: INodeParameters = { destinationId: { __rl: true, mode: 'id', value: 'dst_1' } };
 const EVENTS = (description.properties.find((property) => property.name === 'event')?.options ?? []).map((option) => String((option as { value: string }).value));
 
 describe('n8n activates the workflow whatever the controlling parameters hold', () => {
 	const controlling = controllingNames(description.properties);
 
 	it('knows the events and the controlling parameters', () => {
-		expect(EVENTS).toEqual(expect.arrayContaining(['syncFailed', 'connectionChanged']));
+		expect(EVENTS.sort()).toEqual(['auditEvent', 'connectionChanged', 'deliveryFailing', 'syncFailed', 'volumeDropped']);
 		expect(controlling).toEqual(expect.arrayContaining(['warehouses']));
 		expect(description.polling).toBe(true);
 		expect(description.inputs).toEqual([]);
 	});
 
 	for (const event of EVENTS) {
-		it(`${event}: no issues with the defaults`, () => {
-			expect(parameterIssues(description, { event }).issues).toBeNull();
+		it(`${event}: no issues with the defaults and the always-shown fields filled`, () => {
+			expect(parameterIssues(description, { event, ...FILLED }).issues).toBeNull();
 		});
 
 		it(`${event}: no issues with every controlling parameter an expression`, () => {
 			const expressions = Object.fromEntries(controlling.map((name) => [name, `={{ $json.${name} }}`]));
-			expect(parameterIssues(description, { event, ...expressions }).issues).toBeNull();
+			expect(parameterIssues(description, { event, ...FILLED, ...expressions }).issues).toBeNull();
 		});
 	}
 
@@ -55,6 +57,10 @@ describe('bad input stops the poll with the parameter named, before anything is 
 		['no status', { event: 'syncFailed', statuses: [] }, 'Statuses is empty'],
 		['an unknown status', { event: 'syncFailed', statuses: ['BROKEN'] }, 'Statuses may only contain FAILED, PARTIAL_SUCCESS, SUCCESS; "BROKEN" is not one of them'],
 		['an unknown event', { event: 'somethingElse' }, 'Event must be one of'],
+		['a list of resource types that is not one', { event: 'auditEvent', resourceTypes: '={{ { a: 1 } }}' }, 'Resource Types must be a list of texts, not an object'],
+		['a window too long', { event: 'volumeDropped', windowMinutes: 30_000 }, 'Window (Minutes) must be a whole number from 1 to 20160, not number 30000'],
+		['a drop over 100 percent', { event: 'volumeDropped', dropPercent: 150 }, 'Drop Percent must be a whole number from 0 to 100, not number 150'],
+		['no minimum of failures', { event: 'deliveryFailing', destinationId: { __rl: true, mode: 'id', value: 'dst_1' }, minimumFailures: 0 }, 'Minimum Failures must be a whole number from 1'],
 		['a timeout out of range', { event: 'syncFailed', options: { timeout: 5 } }, 'Options > Timeout must be a whole number from 100 to 600000, not number 5'],
 		['a Paragon User ID with a user-token credential', { event: 'syncFailed', options: { paragonUserId: 'customer-acme' } }, 'Options > Paragon User ID needs a credential with Token Source "Signing Key"'],
 	];
@@ -67,6 +73,12 @@ describe('bad input stops the poll with the parameter named, before anything is 
 			expect(sandbox.requests).toEqual([]);
 		});
 	}
+
+	it('a destination is needed for Destination Delivery Failing', async () => {
+		const polled = watch(sandbox, { event: 'deliveryFailing' });
+		await expect(polled.activate()).rejects.toThrow('Destination ID is empty');
+		expect(sandbox.requests).toEqual([]);
+	});
 
 	it('the message names no item: a trigger has none', async () => {
 		const polled = watch(sandbox, { event: 'syncFailed', statuses: [] });
