@@ -14,6 +14,7 @@
 // read from Segment (Get Syncs uses one of Segment's 2 calls a minute; a second run within the
 // minute waits for it). The upsert's parameters are the demo source's own, so nothing differs and
 // nothing is sent; a changed demo source would be updated, and the picture then fails on "unchanged".
+// The interface of a screenshot group is described in ./groups.mjs.
 import path from 'node:path';
 
 import {
@@ -29,7 +30,7 @@ import {
 	waitForShown,
 } from './editor.mjs';
 
-export const PIPELINE_SHOTS = ['get-syncs', 'test-connection', 'destination-filter-create', 'upsert'];
+export const shots = ['get-syncs', 'test-connection', 'destination-filter-create', 'upsert'];
 
 // Names and ids are fixed: the workflow's name shows in the picture, and a leftover of a killed run
 // is recognised by name and node id.
@@ -111,9 +112,9 @@ async function pickFromList(rest, credential, scratch) {
 }
 
 /** The scratch workflows of the selected shots (leftovers of a killed run removed first); each is added to `temporary`. */
-export async function createPipelineScratch(rest, credential, only, temporary) {
+export async function prepare({ rest, credential, only, temporary }) {
 	const created = {};
-	for (const shot of PIPELINE_SHOTS.filter((name) => only.includes(name))) {
+	for (const shot of shots.filter((name) => only.includes(name))) {
 		const scratch = SCRATCH[shot];
 		for (const old of await listScratch(rest, scratch.name, scratch.nodeId)) await deleteWorkflow(rest, old.id);
 		const picked = scratch.pick ? await pickFromList(rest, credential, scratch) : undefined;
@@ -179,7 +180,7 @@ async function widenOutput(page, ndv, by) {
 }
 
 async function shootGetSyncs(page, shared) {
-	const scratch = shared.pipelines['get-syncs'];
+	const scratch = shared.state['get-syncs'];
 	const ndv = await openNode(page, { ...shared, scratch, operation: 'Get Syncs' });
 	// Wide enough for a failed report's notice on one line (the input, the manual trigger, has nothing to show).
 	await widenOutput(page, ndv, 300);
@@ -189,7 +190,7 @@ async function shootGetSyncs(page, shared) {
 }
 
 async function shootTestConnection(page, shared) {
-	const scratch = shared.pipelines['test-connection'];
+	const scratch = shared.state['test-connection'];
 	const ndv = await openNode(page, { ...shared, scratch, operation: 'Test Connection' });
 	await executeNode(page, ndv, { ...shared, scratch, mode: 'JSON', expected: ['"connectionState"', 'FAILED'] });
 	await checkToasts(page);
@@ -197,7 +198,7 @@ async function shootTestConnection(page, shared) {
 }
 
 async function shootDestinationFilterCreate(page, shared) {
-	const scratch = shared.pipelines['destination-filter-create'];
+	const scratch = shared.state['destination-filter-create'];
 	const ndv = await openNode(page, { ...shared, scratch, operation: 'Create' });
 	await waitForShown(ndv.locator('[data-test-id="parameter-input-resource"]'), 'Destination Filter', 'the Resource parameter');
 	await waitForShown(ndv.locator('[data-test-id="parameter-input-title"]'), 'Sample Test Event', 'the Title parameter');
@@ -210,7 +211,7 @@ async function shootDestinationFilterCreate(page, shared) {
 }
 
 async function shootUpsert(page, shared) {
-	const scratch = shared.pipelines.upsert;
+	const scratch = shared.state.upsert;
 	const ndv = await openNode(page, { ...shared, scratch, operation: 'Create or Update' });
 	await waitForShown(ndv.locator('[data-test-id="parameter-input-resource"]'), 'Source', 'the Resource parameter');
 	await waitForShown(ndv.locator('[data-test-id="parameter-input-name"]'), 'Website Analytics', 'the Name parameter');
@@ -224,8 +225,8 @@ async function shootUpsert(page, shared) {
 	await capture(page, path.join(shared.out, 'upsert.png'));
 }
 
-/** Steps for screenshots.mjs's list: [names, shoot(page, shared)]; `shared.pipelines` holds createPipelineScratch's workflows. */
-export const PIPELINE_STEPS = [
+/** `shared.state` holds prepare's scratch workflows, by shot. */
+export const steps = [
 	[['get-syncs'], shootGetSyncs],
 	[['test-connection'], shootTestConnection],
 	[['destination-filter-create'], shootDestinationFilterCreate],

@@ -10,7 +10,8 @@ import type { RunNodeResult } from '../helpers/engine';
 import { engine, keys, PROJECT_ID, USER_ID, USER_TOKEN } from '../helpers/world';
 
 export interface Args {
-	scenario: 'list' | 'get' | 'tokens' | 'upsert' | 'upsertIndex' | 'users';
+	/** The table whose scenario the worker runs (its `name`). */
+	scenario: string;
 	runs: number;
 	latencyMs: number;
 	count?: number;
@@ -74,4 +75,48 @@ export async function measure<T>(work: () => Promise<T>): Promise<Measured<T>> {
 	peak = Math.max(peak, process.memoryUsage().heapUsed);
 	clearInterval(sampler);
 	return { ms, peakHeapMb: (peak - base) / 2 ** 20, value };
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each table reads the figures of its own scenario
+type Figures = Record<string, any>;
+
+/** A worker's answer: the arguments, what the table's scenario returned, and the worker's peak RSS. */
+export interface WorkerOutput {
+	result: Figures & { runs: Figures[] };
+	maxRssMb: number;
+}
+
+/** What run.js hands a table to make its rows. */
+export interface TableKit {
+	/** Runs this table's scenario in a fresh worker process (`runs`: the run's --runs unless given). */
+	run(args: Omit<Partial<Args>, 'scenario'>): WorkerOutput;
+	median(values: number[]): number;
+	/** A duration: "12 ms", "1.25 s". */
+	ms(value: number): string;
+	/** A number with thousands separators. */
+	count(value: number): string;
+	/** '' when `ok`; else ' ⚠' for the row, and the benchmark exits 1 saying `message`. */
+	check(ok: boolean, message: string): string;
+	RUNS: number;
+	/** The sandbox latencies each table is measured at (ms per request). */
+	LATENCIES: number[];
+	/** Options > Concurrency where a table uses it. */
+	CONCURRENCY: number;
+}
+
+/**
+ * A table of `npm run bench`: one file in tables/ (its default export), listed in tables/index.ts.
+ * `scenario` runs in the worker process (the node in the engine, the sandbox in its own process)
+ * and returns figures; `table` runs in run.js, calls `kit.run(...)` for each measurement and
+ * returns markdown rows (header first).
+ */
+export interface BenchTable {
+	/** What --only names, and the worker's `scenario` argument. */
+	name: string;
+	/** Printed above the table. */
+	title: string | ((kit: TableKit) => string);
+	scenario(sandbox: RemoteSandbox, args: Args): Promise<unknown>;
+	table(kit: TableKit): string[];
+	/** Paragon users the sandbox must know besides the default one (connected, each with a workspace). */
+	sandboxUsers?(args: Args): string[];
 }

@@ -10,7 +10,7 @@ import { performance } from 'node:perf_hooks';
 
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { pollTrigger, type PolledTrigger } from '../helpers/pollRunner';
+import type { PolledTrigger } from '../helpers/engine';
 import { engine, startWorld, userTokenCredentials, type Sandbox } from '../helpers/world';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- jest's own fake clock (a dependency of jest), Date only
@@ -92,7 +92,7 @@ async function pollMany(event: string, run: Run, polls: number, each: (poll: num
 async function withTrigger(latencyMs: number, parameters: INodeParameters, arrange: (run: Run) => void, body: (run: Run) => Promise<EventFigures>): Promise<EventFigures> {
 	const clock = FakeTimers.withGlobal(globalThis).install({ now: START, toFake: ['Date'] });
 	const sandbox = (await startWorld({ latencyMs })) as Sandbox & IDataObject;
-	const trigger = pollTrigger(engine.context, { nodeType: 'segmentParagonTrigger', parameters, credentials: { type: 'paragonProxyApi', data: userTokenCredentials(sandbox) } });
+	const trigger = engine.pollTrigger({ nodeType: 'segmentParagonTrigger', parameters, credentials: { type: 'paragonProxyApi', data: userTokenCredentials(sandbox) } });
 	const run: Run = { sandbox, trigger, clock, now: START };
 	try {
 		arrange(run);

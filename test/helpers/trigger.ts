@@ -1,7 +1,7 @@
 /** The trigger node in the test world: polled as an active workflow in n8n polls it, against the sandbox. */
 import type { ICredentialDataDecryptedObject, IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
-import { pollTrigger, type PolledTrigger, type PollExecution } from './pollRunner';
+import type { PolledTrigger, PollExecution } from './engine';
 import { engine, userTokenCredentials, type Sandbox } from './world';
 
 const open: PolledTrigger[] = [];
@@ -11,7 +11,7 @@ afterEach(() => {
 
 /** The Segment trigger with these parameters, in an active workflow (not activated yet: call activate()). */
 export function watch(sandbox: Sandbox, parameters: INodeParameters, credentials?: ICredentialDataDecryptedObject): PolledTrigger {
-	const trigger = pollTrigger(engine.context, {
+	const trigger = engine.pollTrigger({
 		nodeType: 'segmentParagonTrigger',
 		parameters,
 		credentials: { type: 'paragonProxyApi', data: credentials ?? userTokenCredentials(sandbox) },

@@ -1,7 +1,7 @@
 /** Jest hooks for the workflow tests (kept apart from world.ts, which the benchmark also loads). */
 import type { IDataObject } from 'n8n-workflow';
 
-import { startWorld, type Sandbox } from './world';
+import { arrangeWorkspace, startWorld, type Sandbox } from './world';
 
 /** A lazy stand-in for something made in beforeAll: property reads reach the live object. */
 export function lateBound<T extends object>(get: () => T | undefined, what: string): T {
@@ -23,4 +23,18 @@ export function useSandbox(options: IDataObject = {}): Sandbox {
 	});
 	afterAll(async () => live?.close());
 	return lateBound(() => live, 'the sandbox');
+}
+
+/**
+ * useSandbox, reset before each test and arranged with arrangeWorkspace (a warehouse, a source,
+ * a destination): `ids` holds the arranged ids of the current test.
+ */
+export function useArrangedWorkspace(): { sandbox: Sandbox; ids: Awaited<ReturnType<typeof arrangeWorkspace>> } {
+	const sandbox = useSandbox();
+	const ids = {} as Awaited<ReturnType<typeof arrangeWorkspace>>;
+	beforeEach(async () => {
+		sandbox.reset();
+		Object.assign(ids, await arrangeWorkspace(sandbox));
+	});
+	return { sandbox, ids };
 }

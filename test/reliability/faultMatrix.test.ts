@@ -12,7 +12,8 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { rl } from '../helpers/engine';
 import { arrangeWorkspace, calls, runSegment, signingKeyCredentials, startWorld, type Sandbox } from '../helpers/world';
-import { callOf, FAULTS, newIds, SCENARIOS, TIMEOUT_MS, type FaultKind, type Ids, type Scenario, type Step } from './scenarios';
+import { FAULTS, TIMEOUT_MS, type FaultKind } from './faults';
+import { callOf, newIds, SCENARIOS, type Ids, type Scenario, type Step } from './scenarios';
 import { captureOutput, leaks, runTexts, secretNeedles, tokensSeen, type Capture } from './support';
 
 // Beyond the waits the node must make: engine start, requests, and other rows running alongside.
@@ -85,6 +86,7 @@ async function playRow({ scenario, stepIndex, fault }: Row): Promise<void> {
 			warehouses: sandbox.entities('warehouses').length,
 			sources: sandbox.entities('sources').length,
 			filters: (sandbox as unknown as { filters: (id: string) => unknown[] }).filters(ids.destinationId).length,
+			own: scenario.count?.(sandbox, ids) ?? 0,
 		});
 		const before = counts();
 
@@ -96,7 +98,7 @@ async function playRow({ scenario, stepIndex, fault }: Row): Promise<void> {
 		everyText.push(...runTexts(result));
 
 		// Exactly the calls expected, in order (the id a create made shown as {new}).
-		const created = newIds(sandbox);
+		const created = [...newIds(sandbox), ...(scenario.createdIds?.(sandbox) ?? [])];
 		const sent = calls(sandbox).map((call) => created.reduce((text, id) => text.split(id).join('{new}'), call));
 		expect(sent).toEqual(expectedCalls(steps, stepIndex, retried));
 
@@ -123,7 +125,7 @@ async function playRow({ scenario, stepIndex, fault }: Row): Promise<void> {
 			if (step.creates) {
 				expect(result.error.description).toMatch(/may or may not have created|not known whether Segment created/);
 				// The write was processed before its answer was lost: it exists exactly once.
-				const key = step.path === '/warehouses' ? 'warehouses' : step.path.endsWith('/filters') ? 'filters' : 'sources';
+				const key = scenario.count ? 'own' : step.path === '/warehouses' ? 'warehouses' : step.path.endsWith('/filters') ? 'filters' : 'sources';
 				expect(counts()[key]).toBe(before[key] + 1);
 			}
 			// A step after the source's POST: the source exists, and the error says so with what is left.

@@ -10,6 +10,8 @@
 // Each figure is the measured nodes' own executionTime from n8n's run data (n8n's start-up is not
 // in it). Prints every run, the medians and the ratios as markdown, and the TCP connections the
 // sandbox accepted per workflow. Exits 1 when a run fails or sends other requests than expected.
+// `--profile`: first one more execution of the node's Gets under `node --cpu-prof`, summarised
+// as the time of the calls that matter per item (./profile.mjs); the profile file is kept.
 import http from 'node:http';
 import { fork, spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -18,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 
 import { buildAndPack, freePort, importCredentials, importWorkflows, installPackage, n8nEnv, newEncryptionKey, sandboxCredentials, tempDir } from '../../../scripts/e2e/n8n-app.mjs';
 import { ensureRuntime, n8nEntry, nodeBinary } from '../../../scripts/n8n-runtime.mjs';
+import { summarizeProfile } from './profile.mjs';
 import { benchWorkflows, IDS, MEASURED } from './workflows.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -31,6 +34,7 @@ const RUNS = flag('runs', 5);
 const LATENCY_MS = flag('latency', 20);
 const ITEMS = flag('items', 1000);
 const WAREHOUSES = flag('warehouses', 10_000);
+const PROFILE = process.argv.includes('--profile');
 const PROJECT_ID = 'sandbox-project';
 const USER_TOKEN = 'sandbox-user-token';
 const failures = [];
@@ -81,11 +85,11 @@ async function bareGets(proxyRoot, ids) {
  * line, and n8n exits right after printing it, which cuts a pipe short (a file is written whole).
  * Returns the execution's run data and error.
  */
-async function execute(id, env, workDir) {
+async function execute(id, env, workDir, nodeFlags = []) {
 	const file = path.join(workDir, `execute-${id}.log`);
 	const out = fs.openSync(file, 'w');
 	const code = await new Promise((resolve, reject) => {
-		const child = spawn(nodeBinary, [n8nEntry, 'execute', `--id=${id}`, '--rawOutput'], { env, stdio: ['ignore', out, out] });
+		const child = spawn(nodeBinary, [...nodeFlags, n8nEntry, 'execute', `--id=${id}`, '--rawOutput'], { env, stdio: ['ignore', out, out] });
 		child.on('error', reject);
 		child.on('close', resolve);
 	});
@@ -128,6 +132,14 @@ async function main() {
 		await importCredentials(sandboxCredentials({ url: sandbox.url, privateKeyPem: '' }).slice(0, 1), { env, workDir });
 		await importWorkflows(benchWorkflows({ proxyRoot, warehouseIds: ids.slice(0, 100), count: ITEMS }), { env, workDir });
 		const expectedRequests = { [IDS.nodeGet]: ITEMS, [IDS.httpGet]: ITEMS, [IDS.nodeList]: Math.ceil(WAREHOUSES / 200), [IDS.httpList]: Math.ceil(WAREHOUSES / 200) };
+
+		if (PROFILE) {
+			const profileDir = path.join(workDir, 'profile');
+			await execute(IDS.nodeGet, env, workDir, ['--cpu-prof', `--cpu-prof-dir=${profileDir}`]);
+			const file = path.join(profileDir, fs.readdirSync(profileDir)[0]);
+			console.log(`\n### Where the time of ${ITEMS.toLocaleString('en-US')} Gets goes in the real n8n (one execution, CPU profile ${file})\n`);
+			console.log(summarizeProfile(file, ITEMS));
+		}
 
 		const figures = { bare: [], [IDS.nodeGet]: [], [IDS.httpGet]: [], [IDS.nodeList]: [], [IDS.httpList]: [] };
 		const connections = {};

@@ -1,7 +1,7 @@
 /** What the fault matrix's source scenarios share: the calls of a source create, and how labels read. */
 import type { IDataObject } from 'n8n-workflow';
 
-import type { Step } from './scenarios';
+import type { Step } from './types';
 
 /** A source's labels as sorted `key:value` texts. */
 export const labelsOf = (entity: IDataObject | undefined) => ((entity?.labels as Array<{ key: string; value: string }>) ?? []).map(({ key, value }) => `${key}:${value}`).sort();

@@ -1,7 +1,7 @@
 /**
  * Runs a polling trigger the way an active workflow in n8n 2.41 runs it, in-process:
  *
- *   const trigger = pollTrigger(engine.context, { nodeType: 'segmentParagonTrigger', parameters, credentials });
+ *   const trigger = engine.pollTrigger({ nodeType: 'segmentParagonTrigger', parameters, credentials });
  *   await trigger.activate();            // the first poll, inside activation (an error fails the activation)
  *   const execution = await trigger.poll(); // a scheduled poll: null when poll() returned null
  *   trigger.restart();                   // n8n restarted: the workflow again, with the static data n8n saved
@@ -11,46 +11,13 @@
  * static data as n8n keeps it: in memory on the Workflow (a failing poll's changes stay there), and
  * saved (the "database") only where n8n saves it — after activation and when a poll emits.
  */
-import type { IDataObject, INode, INodeExecutionData, INodeParameters, IPollFunctions, Workflow as WorkflowType } from 'n8n-workflow';
+import type { IDataObject, INode, INodeExecutionData, IPollFunctions, Workflow as WorkflowType } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
-import { createAdditionalData, loadCore, type EngineContext, type EngineCredentials } from './engine';
-
-export interface PollTriggerOptions {
-	/** Node type name as in its description, e.g. 'segmentParagonTrigger' */
-	nodeType: string;
-	parameters: INodeParameters;
-	credentials?: EngineCredentials;
-	typeVersion?: number;
-	/** The node's name: n8n keys its static data by it ("node:<name>") */
-	nodeName?: string;
-}
-
-/** What became of a scheduled poll that did something: an execution with the emitted items, or an error execution. */
-export interface PollExecution {
-	items: INodeExecutionData[];
-	/** The node's error as n8n records it (NodeApiError / NodeOperationError: description, httpCode). */
-	error?: Error & { description?: string | null; httpCode?: string | null };
-}
-
-export interface PolledTrigger {
-	/** The first poll, as n8n runs it when the workflow is activated: an error rejects (the activation fails). */
-	activate(): Promise<PollExecution | null>;
-	/** A poll on the schedule: null when poll() returned null; an error becomes an error execution. */
-	poll(): Promise<PollExecution | null>;
-	/** The editor's Fetch Test Event: poll() in mode 'manual'; its error rejects. */
-	fetchTestEvent(): Promise<INodeExecutionData[][] | null>;
-	/** n8n restarted: the workflow is built again from the static data n8n saved. */
-	restart(): void;
-	/** The node's static data in memory (a copy). */
-	readonly staticData: IDataObject;
-	/** The node's static data as n8n last saved it (a copy). */
-	readonly savedStaticData: IDataObject;
-	/** Every execution the trigger started, in order. */
-	readonly executions: PollExecution[];
-	/** Forgets the trigger's credential. */
-	close(): void;
-}
+import { createAdditionalData } from './additionalData';
+import type { EngineContext } from './context';
+import { loadCore } from './core';
+import type { PolledTrigger, PollExecution, PollTriggerOptions } from './types';
 
 const WORKFLOW_ID = 'harness-poll-workflow';
 

@@ -1,14 +1,14 @@
 /**
  * Create or Update (issue 13) in the fault matrix: the list read it starts with, the creates it
  * falls back to, and the changes it sends to an entity that exists (a PATCH, then the labels).
- * Appended to SCENARIOS by scenarios.ts; kept here so that file stays short.
+ * Listed in index.ts.
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { rl } from '../helpers/engine';
-import type { Scenario } from './scenarios';
+import { rl } from '../../helpers/engine';
+import type { Scenario } from './types';
 import { labelsOf, sourceCreateSteps } from './sourceSteps';
-import { WAREHOUSE_PASSWORD } from './support';
+import { WAREHOUSE_PASSWORD } from '../support';
 
 
 export const UPSERT_SCENARIOS: Scenario[] = [
