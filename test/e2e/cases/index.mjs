@@ -42,6 +42,7 @@ const FILES = [
 	'examples.mjs',
 	'httpRequest.mjs',
 	'errors.mjs',
+	'trigger.mjs', // before server: it unpublishes its polling workflows before server counts requests
 	'server.mjs',
 ];
 
