@@ -20,6 +20,8 @@ export interface Args {
 	workspace?: number;
 	/** users: the Paragon users the items act for (each connected, with a workspace of its own). */
 	users?: number;
+	/** trigger: the event polled. */
+	event?: string;
 }
 
 export interface RemoteSandbox {

@@ -11,6 +11,7 @@ const FILES = [
 	'upsert',
 	'upsertIndex',
 	'users',
+	'trigger',
 ];
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the list above is the registration; each file's default export is its table
