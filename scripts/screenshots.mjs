@@ -13,6 +13,7 @@
 //   docs/test-connection.png    Warehouse > Test Connection on "Staging Postgres", executed: FAILED
 //   docs/destination-filter-create.png  the parameters of Destination Filter > Create (Sample), not run
 //   docs/upsert.png             Source > Create or Update on the demo "Website Analytics", executed: unchanged
+//   docs/trigger.png            the trigger of the example "alert on failed warehouse syncs", Fetch Test Event run
 //   (each group of pictures is a file of scripts/screenshots/, listed in scripts/screenshots/groups.mjs)
 //
 // Options: --only=<name>[,<name>...] (e.g. --only=credential,workflow-run), --out=<dir> (default docs/),
@@ -26,7 +27,7 @@
 //   SCREENSHOT_CREDENTIAL   name of the credential to show (default: Segment sandbox)
 //
 // What it leaves behind in n8n: one more execution of the example workflow (which only reads from
-// Segment). The temporary workflows it creates for the parameter panels, the two warehouse runs
+// Segment), and one of the failed-syncs alert example's trigger (Fetch Test Event, which only reads). The temporary workflows it creates for the parameter panels, the two warehouse runs
 // (which only read) and the Create or Update run (which writes nothing while the demo source matches
 // its parameters) are deleted again with their executions (also on Ctrl-C, and a leftover of a
 // killed run is removed by the next run); no credential is saved, no destination filter created.

@@ -21,6 +21,7 @@ const FILES = [
 	'credential.mjs',
 	'workflowRun.mjs',
 	'pipelines.mjs',
+	'trigger.mjs',
 ];
 
 export const GROUPS = await Promise.all(FILES.map((file) => import(`./${file}`)));
