@@ -21,6 +21,15 @@ function info(sandbox, state) {
 	};
 }
 
+function objectBody(body) {
+	return body && typeof body === 'object' && !Array.isArray(body) ? body : {};
+}
+
+// Only the keys given: an undefined one must not count as an unknown option.
+function where(options) {
+	return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
+}
+
 const ROUTES = {
 	'/__sandbox/info': {
 		GET: (sandbox, state) => info(sandbox, state),
@@ -49,17 +58,36 @@ const ROUTES = {
 			return { ok: true };
 		},
 	},
+	// Monitoring data: body = the spec (or {events}) plus region, user, credential.
+	'/__sandbox/event-volume': {
+		POST: (sandbox, state, body) => {
+			const { region, user, credential, ...spec } = objectBody(body);
+			return { ok: true, ...sandbox.setEventVolume(spec, where({ region, user, credential })) };
+		},
+	},
+	'/__sandbox/delivery-counts': {
+		POST: (sandbox, state, body) => {
+			const { region, user, credential, ...spec } = objectBody(body);
+			return { ok: true, ...sandbox.setDeliveryCounts(spec, where({ region, user, credential })) };
+		},
+	},
+	'/__sandbox/audit-events': {
+		POST: (sandbox, state, body) => {
+			const { events, region, user, credential } = objectBody(body);
+			return { ok: true, events: sandbox.addAuditEvents(events, where({ region, user, credential })) };
+		},
+	},
 	// What a trigger watches, made to happen from another process: a sync report, a connection going down and up.
 	'/__sandbox/sync-reports': {
 		POST: (sandbox, state, body) => {
-			const { warehouseId, reports, ...where } = body && typeof body === 'object' ? body : {};
-			return { ok: true, reports: sandbox.addSyncReports(warehouseId, reports, where) };
+			const { warehouseId, reports, ...options } = objectBody(body);
+			return { ok: true, reports: sandbox.addSyncReports(warehouseId, reports, where(options)) };
 		},
 	},
 	'/__sandbox/connection-state': {
 		POST: (sandbox, state, body) => {
-			const { warehouseId, connectionState, ...where } = body && typeof body === 'object' ? body : {};
-			sandbox.setConnectionState(warehouseId, connectionState === undefined ? null : connectionState, where);
+			const { warehouseId, connectionState, ...options } = objectBody(body);
+			sandbox.setConnectionState(warehouseId, connectionState === undefined ? null : connectionState, where(options));
 			return { ok: true };
 		},
 	},

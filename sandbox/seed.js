@@ -6,6 +6,7 @@
 const { addLabels, warehouse, source, destination: addDestination, reports } = require('./seed-helpers');
 const { CUSTOMER_DEMO_DATA } = require('./seed-customers');
 const { CREDENTIALS } = require('./demo-users');
+const { seedUsMonitoring, seedEuMonitoring } = require('./seed-monitoring');
 
 function seedUs(state, ws, now) {
 	addLabels(ws, [
@@ -34,10 +35,11 @@ function seedUs(state, ws, now) {
 		slug: 'backend_events', name: 'Backend Events', catalog: 'http-api', warehouses: [bigquery, staging], labels: [['platform', 'server'], ['category', 'crm']],
 	});
 	const destination = (key, from, slug, name, enabled, settings) => addDestination(state, ws, key, { from, slug, name, enabled, settings });
-	destination('google-analytics', website, 'google-analytics', 'Google Analytics', true, { trackingId: 'UA-12345678-1', anonymizeIp: true });
-	destination('facebook-pixel', website, 'facebook-pixel', 'Facebook Ads', true, { pixelId: '1234567890' });
-	destination('amplitude', mobile, 'amplitude', 'Amplitude', false, { trackAllPages: false });
-	destination('salesforce', backend, 'salesforce', 'Salesforce', true, { instanceUrl: 'https://example.my.salesforce.com' });
+	const googleAnalytics = destination('google-analytics', website, 'google-analytics', 'Google Analytics', true, { trackingId: 'UA-12345678-1', anonymizeIp: true });
+	const facebook = destination('facebook-pixel', website, 'facebook-pixel', 'Facebook Ads', true, { pixelId: '1234567890' });
+	const amplitude = destination('amplitude', mobile, 'amplitude', 'Amplitude', false, { trackAllPages: false });
+	const salesforce = destination('salesforce', backend, 'salesforce', 'Salesforce', true, { instanceUrl: 'https://example.my.salesforce.com' });
+	seedUsMonitoring(ws, { website, mobile, backend, googleAnalytics, facebook, amplitude, salesforce, staging }, now);
 	const failedLoad = { notices: [{ level: 'ERROR', message: 'Load failed: permission denied for schema website_analytics' }] };
 	reports(ws, redshift, now, [[website, 'SUCCESS', 2], [mobile, 'SUCCESS', 3], [website, 'FAILED', 14, failedLoad]]);
 	reports(ws, bigquery, now, [[backend, 'IN_PROGRESS', 0.25], [website, 'SUCCESS', 5]]);
@@ -53,6 +55,7 @@ function seedEu(state, ws, now) {
 		slug: 'eu_website', name: 'EU Website', catalog: 'javascript', warehouses: [snowflake], labels: [['platform', 'web'], ['category', 'analytics']],
 	});
 	addDestination(state, ws, 'mixpanel', { from: website, slug: 'mixpanel', name: 'Mixpanel', settings: { euResidency: true } });
+	seedEuMonitoring(ws, website, now);
 	reports(ws, snowflake, now, [[website, 'SUCCESS', 4]]);
 }
 

@@ -7,6 +7,7 @@ const { ConnectedUsers } = require('./users');
 const { Faults } = require('./faults');
 const { seedDemoData } = require('./seed');
 const { SyncLimiter } = require('./segment/syncs');
+const { WindowLimiter } = require('./rate-limit');
 
 const DEFAULTS = {
 	host: '127.0.0.1',
@@ -23,6 +24,10 @@ const DEFAULTS = {
 	syncsWindowMs: 60000,
 	// Per user, overriding syncsPerMinute in that user's workspaces: { userId: n | null }.
 	syncsPerMinuteByUser: {},
+	// Calls of GET /events/volume allowed per window and workspace: Segment's 60 a minute
+	// (null = unlimited).
+	eventVolumePerMinute: 60,
+	eventVolumeWindowMs: 60000,
 };
 
 function readPublicKey(pem) {
@@ -32,17 +37,17 @@ function readPublicKey(pem) {
 	return key;
 }
 
-function isSyncLimit(value) {
+function isLimit(value) {
 	return value === null || (Number.isInteger(value) && value >= 1);
 }
 
 function checkSyncLimits(options, users) {
-	if (!isSyncLimit(options.syncsPerMinute)) throw new TypeError('syncsPerMinute must be null (unlimited) or an integer >= 1');
+	if (!isLimit(options.syncsPerMinute)) throw new TypeError('syncsPerMinute must be null (unlimited) or an integer >= 1');
 	const byUser = options.syncsPerMinuteByUser;
 	if (!byUser || typeof byUser !== 'object' || Array.isArray(byUser)) throw new TypeError('syncsPerMinuteByUser must be an object of user id -> limit');
 	for (const [userId, limit] of Object.entries(byUser)) {
 		if (!users.has(userId)) throw new TypeError(`syncsPerMinuteByUser: ${userId} is not a connected user`);
-		if (!isSyncLimit(limit)) throw new TypeError(`syncsPerMinuteByUser: the limit of ${userId} must be null (unlimited) or an integer >= 1`);
+		if (!isLimit(limit)) throw new TypeError(`syncsPerMinuteByUser: the limit of ${userId} must be null (unlimited) or an integer >= 1`);
 	}
 }
 
@@ -51,6 +56,8 @@ function checkOptions(options) {
 	if (!options.tokens || typeof options.tokens !== 'object') throw new TypeError('tokens must be an object of token -> user id');
 	if (!(Number.isFinite(options.latencyMs) && options.latencyMs >= 0)) throw new TypeError('latencyMs must be a number >= 0');
 	if (!(Number.isFinite(options.syncsWindowMs) && options.syncsWindowMs > 0)) throw new TypeError('syncsWindowMs must be a number > 0');
+	if (!isLimit(options.eventVolumePerMinute)) throw new TypeError('eventVolumePerMinute must be null (unlimited) or an integer >= 1');
+	if (!(Number.isFinite(options.eventVolumeWindowMs) && options.eventVolumeWindowMs > 0)) throw new TypeError('eventVolumeWindowMs must be a number > 0');
 }
 
 function createState(input = {}) {
@@ -71,6 +78,7 @@ function createState(input = {}) {
 		connectionsAccepted: 0,
 		faults: new Faults(),
 		syncLimiter: new SyncLimiter(options.syncsPerMinute, options.syncsWindowMs, { ...options.syncsPerMinuteByUser }),
+		volumeLimiter: new WindowLimiter(options.eventVolumePerMinute, options.eventVolumeWindowMs),
 		timers: new Set(),
 		url: null,
 		sleep(ms) {
@@ -94,6 +102,7 @@ function resetState(state) {
 	state.log.length = 0;
 	state.faults.clear();
 	state.syncLimiter.clear();
+	state.volumeLimiter.clear();
 	if (state.seed) seedDemoData(state);
 }
 

@@ -1,6 +1,6 @@
 'use strict';
 // The module API's direct reads and writes of workspaces (never logged): entities, labels,
-// connections, sync reports, filters, bulk inserts. Each acts on the first connected user's
+// connections, sync reports, filters, bulk inserts, audit trail, event volume, delivery counts. Each acts on the first connected user's
 // default credential unless told otherwise: the functions with a positional region take
 // { user, credential } after it; those with an options object take { region, user, credential }.
 const { bulkInsert } = require('./bulk');
@@ -9,6 +9,8 @@ const { KINDS } = require('./segment/router');
 const { addSyncReports } = require('./segment/syncs');
 const filters = require('./segment/filters');
 const { setConnectionState } = require('./segment/pipelines');
+const { addAuditEvents } = require('./audit');
+const { setEventVolume, setDeliveryCounts } = require('./monitoring-data');
 
 const WHERE = ['user', 'credential'];
 const WHERE_WITH_REGION = ['region', ...WHERE];
@@ -73,6 +75,19 @@ function workspaceApi(state) {
 		},
 		syncReports(warehouseId, options) {
 			return structuredClone(from(options).syncReports.get(warehouseId) || []);
+		},
+		// Monitoring data (monitoring-data.js, audit.js).
+		setEventVolume(spec, options) {
+			return setEventVolume(from(options), spec);
+		},
+		setDeliveryCounts(spec, options) {
+			return setDeliveryCounts(from(options), spec);
+		},
+		addAuditEvents(events, options) {
+			return addAuditEvents(from(options), events);
+		},
+		auditEvents(options) {
+			return structuredClone(from(options).auditEvents).reverse();
 		},
 		setConnectionState(warehouseId, connectionState, options) {
 			setConnectionState(from(options), warehouseId, connectionState);

@@ -2,12 +2,17 @@
 // One Segment workspace (each Paragon credential of a connected user has one per region): its
 // entities, its labels, the index of source slugs (Segment keeps them unique per workspace), the
 // warehouse-source connections, each warehouse's sync reports and each destination's filters,
-// and the connection states a test set (sb.setConnectionState) over what the settings say.
+// the connection states a test set (sb.setConnectionState) over what the settings say; what it is
+// monitored by: its audit trail, event volume and delivery counts per minute.
 const { Collection } = require('./collection');
+const { SeriesStore } = require('./series');
 const { Connections } = require('./connections');
 const { stableId } = require('./ids');
 
 const RESOURCES = ['warehouses', 'sources', 'destinations'];
+// What an event-volume count and a delivery count are kept by (series.js).
+const EVENT_DIMENSIONS = ['sourceId', 'eventName', 'eventType', 'appVersion'];
+const DELIVERY_DIMENSIONS = ['step', 'sourceId', 'destinationId', 'eventName', 'eventType', 'discardReason', 'appVersion'];
 
 class Workspace {
 	// key names the workspace in derived ids (its own id, demo ids): the default user's default
@@ -18,6 +23,9 @@ class Workspace {
 		this.userId = userId;
 		this.credentialId = credentialId;
 		this.id = stableId(`workspace:${key}`, 22);
+		// GET / answers {id, slug, name}: the first credential's keeps the sandbox's own name.
+		this.name = key === region ? `Sandbox Workspace ${region.toUpperCase()}` : `${userId} ${credentialId} ${region.toUpperCase()}`;
+		this.slug = this.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 		this.warehouses = new Collection();
 		this.sources = new Collection();
 		this.destinations = new Collection();
@@ -39,6 +47,10 @@ class Workspace {
 		this.syncReports = new Map();
 		this.connectionStates = new Map();
 		this.filters = new Map();
+		// Oldest first (audit.js keeps the order); GET /audit-events answers newest first.
+		this.auditEvents = [];
+		this.eventVolume = new SeriesStore(EVENT_DIMENSIONS);
+		this.deliveryCounts = new SeriesStore(DELIVERY_DIMENSIONS);
 	}
 
 	// Which sources load into which warehouse.
@@ -83,4 +95,4 @@ function assertRegion(region) {
 	if (region !== 'us' && region !== 'eu') throw new TypeError(`Unknown region "${region}" (use us or eu)`);
 }
 
-module.exports = { Workspace, RESOURCES, labelKey, assertResource, assertRegion };
+module.exports = { Workspace, RESOURCES, EVENT_DIMENSIONS, DELIVERY_DIMENSIONS, labelKey, assertResource, assertRegion };

@@ -13,6 +13,8 @@
 //   docs/test-connection.png    Warehouse > Test Connection on "Staging Postgres", executed: FAILED
 //   docs/destination-filter-create.png  the parameters of Destination Filter > Create (Sample), not run
 //   docs/upsert.png             Source > Create or Update on the demo "Website Analytics", executed: unchanged
+//   docs/event-volume.png       Workspace > Get Event Volume by source, executed: Mobile App gone quiet
+//   docs/delivery-overview.png  Source > Get Delivery Overview, Failed Delivery to Salesforce, executed
 //   docs/trigger.png            the trigger of the example "alert on failed warehouse syncs", Fetch Test Event run
 //   (each group of pictures is a file of scripts/screenshots/, listed in scripts/screenshots/groups.mjs)
 //

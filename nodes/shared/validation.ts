@@ -1,4 +1,4 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INode, type IPollFunctions } from 'n8n-workflow';
+import { NodeOperationError, tryToParseDateTime, type IDataObject, type IExecuteFunctions, type INode, type IPollFunctions } from 'n8n-workflow';
 
 import { isDotSegment } from './transport/proxyUrl';
 import { errorNode } from './transport/redact';
@@ -144,6 +144,29 @@ export class Params {
 			if (!ids.includes(id)) ids.push(id);
 		}
 		return ids;
+	}
+
+	/** The workflow's time zone: what a date without an offset is in. */
+	timezone(): string {
+		return this.fn.getTimezone();
+	}
+
+	/**
+	 * An n8n date-time parameter (the editor's picker, an ISO text, a DateTime or Date from an
+	 * expression; a time without an offset is in the workflow's time zone) as epoch milliseconds;
+	 * undefined when empty.
+	 */
+	dateTime(name: string, label: string): number | undefined {
+		const value = this.raw(name, label, '');
+		if (isBlank(value)) return undefined;
+		let ms = NaN;
+		try {
+			ms = tryToParseDateTime(value, this.timezone()).toMillis();
+		} catch {
+			// Not a date: reported below with the value.
+		}
+		if (!Number.isFinite(ms)) throw this.fail(`${label} is not a date and time: ${describe(value)}`, `Pick a date in the editor, or give an ISO 8601 date-time such as 2026-11-03T10:00:00Z (an expression may also hand over {{ $now.minus(1, 'day') }}).`);
+		return ms;
 	}
 
 	boolean(name: string, label: string, fallback: boolean): boolean {

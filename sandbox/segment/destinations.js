@@ -66,4 +66,7 @@ function toApi(ws, record) {
 	return entity;
 }
 
-module.exports = { resource: 'destinations', single: 'destination', create, update, onRemove, toApi };
+// How the audit trail names a destination and its changes (audit.js): Segment says "Integrations".
+const audit = { noun: 'Integrations', resourceType: 'destination', nameOf: (ws, record) => (record.name === undefined ? record.meta.name : record.name) };
+
+module.exports = { resource: 'destinations', single: 'destination', audit, create, update, onRemove, toApi };

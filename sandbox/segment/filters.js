@@ -2,6 +2,7 @@
 // Destination filters (/destination/{destinationId}/filters): FQL conditions ("if") with the
 // actions Segment knows, kept per destination and gone with it.
 const { ok, notFound, unprocessable, validationError } = require('./answers');
+const { recordAudit, auditType } = require('../audit');
 const { checkFields, isPlainObject } = require('./validate');
 const { readPagination, pagination } = require('./query');
 const { randomId } = require('../ids');
@@ -75,6 +76,10 @@ function toApi(record) {
 	return { ...filter, enabled: record.enabled, createdAt: record.createdAt, updatedAt: record.updatedAt };
 }
 
+function auditFilter(ws, record, change) {
+	recordAudit(ws, { type: auditType('Destination Filters', change), resourceType: 'destination_filter', resourceId: record.id, resourceName: record.title });
+}
+
 function list(ws, destinationId, params) {
 	const scope = `destination/${destinationId}/filters`;
 	const page = readPagination(params, scope);
@@ -93,6 +98,7 @@ function create(ws, destinationId, body) {
 	const record = { id: randomId(), sourceId: body.sourceId, destinationId, if: body.if, actions: structuredClone(body.actions), title: body.title, enabled: body.enabled, createdAt: now, updatedAt: now };
 	if (body.description !== undefined) record.description = body.description;
 	ws.filtersOf(destinationId).insert(record);
+	auditFilter(ws, record, 'create');
 	return ok({ filter: toApi(record) });
 }
 
@@ -118,6 +124,7 @@ function update(ws, destinationId, filterId, body) {
 	if (description === null) delete record.description;
 	else if (description !== undefined) record.description = description;
 	record.updatedAt = new Date().toISOString();
+	auditFilter(ws, record, 'update');
 	return ok({ filter: toApi(record) });
 }
 
@@ -125,6 +132,7 @@ function remove(ws, destinationId, filterId) {
 	const record = find(ws, destinationId, filterId);
 	if (!record) return notFound();
 	ws.filtersOf(destinationId).remove(filterId);
+	auditFilter(ws, record, 'delete');
 	return ok({ status: 'SUCCESS' });
 }
 

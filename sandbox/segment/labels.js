@@ -2,6 +2,7 @@
 // Workspace labels, and the labels of one source (each must already exist in the workspace).
 const { ok, unprocessable, validationError } = require('./answers');
 const { checkFields, isPlainObject } = require('./validate');
+const { recordAudit } = require('../audit');
 
 const labelSpec = { key: { type: 'string', required: true, nonEmpty: true }, value: { type: 'string', required: true, nonEmpty: true } };
 const newLabelSpec = { ...labelSpec, description: { type: 'string' } };
@@ -20,6 +21,7 @@ function create(ws, body) {
 	const label = { key: body.label.key, value: body.label.value };
 	if (body.label.description !== undefined) label.description = body.label.description;
 	ws.addLabel(label);
+	recordAudit(ws, { type: 'Label Created', resourceType: 'label', resourceId: `${label.key}:${label.value}`, resourceName: `${label.key}:${label.value}` });
 	return ok({ label: { ...label } });
 }
 
@@ -54,6 +56,7 @@ function setForSource(ws, source, body) {
 	if (!errors.length) errors = checkSourceLabels(ws, body.labels);
 	if (errors.length) return unprocessable(errors);
 	source.labels = body.labels.map((label) => ({ key: label.key, value: label.value }));
+	recordAudit(ws, { type: 'Source Modified', resourceType: 'source', resourceId: source.id, resourceName: source.name === undefined ? source.slug : source.name });
 	return ok({ labels: source.labels.map((label) => ({ ...label })) });
 }
 

@@ -4,6 +4,7 @@
 const { ok, unprocessable } = require('./answers');
 const { readPagination, pagination, pageBySeq } = require('./query');
 const warehouses = require('./warehouses');
+const { audited } = require('./resources');
 const sources = require('./sources');
 const destinations = require('./destinations');
 const { isReachable } = require('./warehouse-settings');
@@ -43,6 +44,11 @@ function connectedDestinations(ws, sourceId, params) {
 	return pageOf(params, `sources/${sourceId}/connected-destinations`, 'destinations', owner(ws.sources, sourceId, 'Source'), records, (r) => destinations.toApi(ws, r));
 }
 
+// A warehouse's sources are part of the warehouse: a connection that changed modified it.
+function auditConnection(ws, warehouseId) {
+	audited(ws, warehouses, ws.warehouses.get(warehouseId), 'update');
+}
+
 function bothExist(ws, warehouseId, sourceId) {
 	if (!ws.warehouses.get(warehouseId)) return missing('Warehouse');
 	if (!ws.sources.get(sourceId)) return missing('Source');
@@ -53,7 +59,10 @@ function bothExist(ws, warehouseId, sourceId) {
 function connect(ws, warehouseId, sourceId) {
 	const error = bothExist(ws, warehouseId, sourceId);
 	if (error) return error;
-	ws.connections.connect(warehouseId, sourceId);
+	if (!ws.connections.has(warehouseId, sourceId)) {
+		ws.connections.connect(warehouseId, sourceId);
+		auditConnection(ws, warehouseId);
+	}
 	return ok({ status: 'CONNECTED' });
 }
 
@@ -61,7 +70,10 @@ function connect(ws, warehouseId, sourceId) {
 function disconnect(ws, warehouseId, sourceId) {
 	const error = bothExist(ws, warehouseId, sourceId);
 	if (error) return error;
-	ws.connections.disconnect(warehouseId, sourceId);
+	if (ws.connections.has(warehouseId, sourceId)) {
+		ws.connections.disconnect(warehouseId, sourceId);
+		auditConnection(ws, warehouseId);
+	}
 	return ok({ status: 'SUCCESS' });
 }
 

@@ -49,13 +49,20 @@ function decodeCursor(scope, cursor) {
 function readPagination(params, scope) {
 	const query = readQuery(params, PAGINATION_KEYS);
 	if (query.error) return { error: query.error };
-	const rawCount = query.values.has('pagination.count') ? query.values.get('pagination.count') : null;
+	return paginationFrom(query.values, scope);
+}
+
+// The pagination of a query already read (a Map with pagination.count / pagination.cursor);
+// optional: null when neither is there (the endpoints whose pagination Segment makes optional).
+function paginationFrom(values, scope, { optional = false } = {}) {
+	const rawCount = values.has('pagination.count') ? values.get('pagination.count') : null;
+	if (rawCount === null && optional && !values.has('pagination.cursor')) return null;
 	if (rawCount === null) return { error: badRequest('pagination.count is required', 'pagination.count') };
 	const count = /^[1-9]\d{0,3}$/.test(rawCount) ? Number(rawCount) : NaN;
 	if (!(count >= 1 && count <= MAX_COUNT)) {
 		return { error: badRequest(`pagination.count must be an integer from 1 to ${MAX_COUNT}`, 'pagination.count') };
 	}
-	const cursor = query.values.has('pagination.cursor') ? query.values.get('pagination.cursor') : null;
+	const cursor = values.has('pagination.cursor') ? values.get('pagination.cursor') : null;
 	if (cursor === null) return { count, from: 0, current: encodeCursor(scope, 0) };
 	const from = decodeCursor(scope, cursor);
 	if (from === null) return { error: badRequest('pagination.cursor is not a valid cursor', 'pagination.cursor') };
@@ -77,4 +84,4 @@ function pageBySeq(records, from, count) {
 	return { items, nextSeq: sorted.length > count ? sorted[count].seq : null };
 }
 
-module.exports = { checkQuery, readPagination, pagination, pageBySeq, encodeCursor, decodeCursor, canonicalKey, MAX_COUNT };
+module.exports = { checkQuery, readQuery, readPagination, paginationFrom, PAGINATION_KEYS, pagination, pageBySeq, encodeCursor, decodeCursor, canonicalKey, MAX_COUNT };

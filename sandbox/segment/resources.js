@@ -3,6 +3,13 @@
 // what differs (fields, checks, shape) lives in warehouses.js, sources.js, destinations.js.
 const { ok, notFound, unprocessable } = require('./answers');
 const { readPagination, pagination } = require('./query');
+const { recordAudit, auditType, updateChange } = require('../audit');
+
+// One entry of the audit trail for a change made through the API.
+function audited(ws, kind, record, change) {
+	const { noun, resourceType, nameOf } = kind.audit;
+	recordAudit(ws, { type: auditType(noun, change), resourceType, resourceId: record.id, resourceName: nameOf(ws, record) });
+}
 
 function list(state, ws, kind, params) {
 	const page = readPagination(params, kind.resource);
@@ -26,6 +33,7 @@ function insert(state, ws, kind, body, fixed) {
 function create(state, ws, kind, body) {
 	const result = insert(state, ws, kind, body);
 	if (result.errors) return unprocessable(result.errors);
+	audited(ws, kind, result.record, 'create');
 	return ok({ [kind.single]: kind.toApi(ws, result.record) });
 }
 
@@ -38,8 +46,10 @@ function get(state, ws, kind, id) {
 function update(state, ws, kind, id, body) {
 	const record = ws[kind.resource].get(id);
 	if (!record) return notFound();
+	const wasEnabled = record.enabled;
 	const errors = kind.update(state, ws, record, body);
 	if (errors.length) return unprocessable(errors);
+	audited(ws, kind, record, updateChange(body, wasEnabled, record.enabled));
 	return ok({ [kind.single]: kind.toApi(ws, record) });
 }
 
@@ -48,7 +58,8 @@ function remove(state, ws, kind, id) {
 	if (!record) return notFound();
 	ws[kind.resource].remove(id);
 	if (kind.onRemove) kind.onRemove(ws, record);
+	audited(ws, kind, record, 'delete');
 	return ok({ status: 'SUCCESS' });
 }
 
-module.exports = { list, insert, create, get, update, remove };
+module.exports = { list, insert, create, get, update, remove, audited };

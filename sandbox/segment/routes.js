@@ -12,6 +12,7 @@ const { listSyncs } = require('./syncs');
 const { ok, notFound } = require('./answers');
 const { readPagination, pagination } = require('./query');
 const { paged, bodiless } = require('./route-marks');
+const { monitoringRoutes, rootRoutes } = require('./monitoring-routes');
 
 const KINDS = { warehouses, sources, destinations };
 const has = (object, key) => Object.prototype.hasOwnProperty.call(object, key);
@@ -110,10 +111,12 @@ function coreRoutes(segments) {
 
 // Each resource module answers the paths it owns (segments → { METHOD: handler } or null).
 // A new resource adds its own function here, in its own file.
-const ROUTE_TABLES = [coreRoutes];
+const ROUTE_TABLES = [coreRoutes, monitoringRoutes];
 
 function matchRoute(segments) {
-	if (segments.length === 0 || segments.some((segment) => segment === '')) return null;
+	// The API's root, "/" (also when the proxy path ends at the integration name): the workspace.
+	if (segments.length === 0 || (segments.length === 1 && segments[0] === '')) return rootRoutes;
+	if (segments.some((segment) => segment === '')) return null;
 	for (const table of ROUTE_TABLES) {
 		const methods = table(segments);
 		if (methods) return methods;

@@ -3,6 +3,7 @@
 // Segment's create has no name (it is set with a PATCH after); a new source connects to every
 // warehouse unless disconnectAllWarehouses is true.
 const { checkFields } = require('./validate');
+const { recordAudit } = require('../audit');
 const { validationError } = require('./answers');
 const { randomId } = require('../ids');
 const { cloneEntry, cloneJson } = require('./clone');
@@ -82,6 +83,7 @@ function onRemove(ws, record) {
 		if (destination.sourceId === record.id) {
 			ws.destinations.remove(destination.id);
 			ws.filters.delete(destination.id);
+			recordAudit(ws, { type: 'Integrations Deleted', resourceType: 'destination', resourceId: destination.id, resourceName: destination.name === undefined ? destination.meta.name : destination.name });
 		}
 	}
 }
@@ -98,4 +100,7 @@ function toApi(ws, record) {
 	return entity;
 }
 
-module.exports = { resource: 'sources', single: 'source', SLUG, create, onInsert, update, onRemove, toApi };
+// How the audit trail names a source and its changes (audit.js).
+const audit = { noun: 'Source', resourceType: 'source', nameOf: (ws, record) => (record.name === undefined ? record.slug : record.name) };
+
+module.exports = { resource: 'sources', single: 'source', audit, SLUG, create, onInsert, update, onRemove, toApi };

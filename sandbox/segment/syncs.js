@@ -3,71 +3,24 @@
 // Segment allows 2 calls a minute; the sandbox only limits when syncsPerMinute(ByUser) is set.
 const { ok } = require('./answers');
 const { readPagination, pagination } = require('./query');
-const { rateLimitHeaders } = require('../rate-limit');
+const { WindowLimiter, limited } = require('../rate-limit');
 const { missing } = require('./pipelines');
 
 const STATUSES = new Set(['SUCCESS', 'FAILED', 'IN_PROGRESS', 'PARTIAL_SUCCESS']);
 
-// Fixed windows per workspace: the first call opens one of windowMs, perMinute calls fit in it.
-// Each workspace counts alone, so one user's 429 never holds back another's calls; byUser
-// gives some users their own perMinute (null = unlimited).
-class SyncLimiter {
-	constructor(perMinute, windowMs, byUser = {}) {
-		this.perMinute = perMinute;
-		this.windowMs = windowMs;
-		this.byUser = new Map(Object.entries(byUser));
-		this.clear();
-	}
-
-	clear() {
-		this.windows = new Map();
-	}
-
-	limitFor(userId) {
-		return this.byUser.has(userId) ? this.byUser.get(userId) : this.perMinute;
-	}
-
-	// { allowed, remaining, resetInMs, consumed }; unlimited when perMinute is null.
-	take(key, now = Date.now(), perMinute = this.perMinute) {
-		if (perMinute === null) return { allowed: true, unlimited: true };
-		let window = this.windows.get(key);
-		if (!window || now >= window.start + this.windowMs) this.windows.set(key, (window = { start: now, consumed: 0 }));
-		window.consumed++;
-		const resetInMs = window.start + this.windowMs - now;
-		const remaining = Math.max(0, perMinute - window.consumed);
-		return { allowed: window.consumed <= perMinute, remaining, resetInMs, consumed: window.consumed };
-	}
-}
-
-function tooManyRequests(verdict) {
-	return {
-		status: 429,
-		headers: rateLimitHeaders({ remaining: 0, resetInMs: verdict.resetInMs }),
-		body: {
-			errors: [{
-				type: 'RequestError',
-				message: 'Too many requests',
-				data: { msBeforeNext: verdict.resetInMs, remainingPoints: 0, consumedPoints: verdict.consumed, isFirstInDuration: false },
-			}],
-		},
-	};
-}
-
 function listSyncs(state, ws, warehouseId, params) {
-	const verdict = state.syncLimiter.take(ws.id, Date.now(), state.syncLimiter.limitFor(ws.userId));
-	if (!verdict.allowed) return tooManyRequests(verdict);
-	const scope = `warehouses/${warehouseId}/syncs`;
-	const page = readPagination(params, scope);
-	if (page.error) return page.error;
-	if (!ws.warehouses.get(warehouseId)) return missing('Warehouse');
-	const reports = ws.syncReports.get(warehouseId) || [];
-	const end = page.from + page.count;
-	const answer = ok({
-		reports: reports.slice(page.from, end).map((report) => structuredClone(report)),
-		pagination: pagination(scope, page.current, end < reports.length ? end : null, reports.length),
+	return limited(state.syncLimiter, ws, () => {
+		const scope = `warehouses/${warehouseId}/syncs`;
+		const page = readPagination(params, scope);
+		if (page.error) return page.error;
+		if (!ws.warehouses.get(warehouseId)) return missing('Warehouse');
+		const reports = ws.syncReports.get(warehouseId) || [];
+		const end = page.from + page.count;
+		return ok({
+			reports: reports.slice(page.from, end).map((report) => structuredClone(report)),
+			pagination: pagination(scope, page.current, end < reports.length ? end : null, reports.length),
+		});
 	});
-	if (!verdict.unlimited) answer.headers = rateLimitHeaders({ remaining: verdict.remaining, resetInMs: verdict.resetInMs });
-	return answer;
 }
 
 function humanDuration(seconds) {
@@ -117,5 +70,8 @@ function addSyncReports(ws, warehouseId, inputs) {
 	ws.syncReports.get(warehouseId).push(...reports);
 	return structuredClone(reports);
 }
+
+// The syncs endpoint's limiter (Segment allows 2 calls a minute).
+const SyncLimiter = WindowLimiter;
 
 module.exports = { SyncLimiter, listSyncs, addSyncReports, makeReport, humanDuration };

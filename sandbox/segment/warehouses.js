@@ -83,4 +83,7 @@ function toApi(ws, record) {
 	};
 }
 
-module.exports = { resource: 'warehouses', single: 'warehouse', create, onInsert, update, onRemove, toApi, checkNew, validationSpec };
+// How the audit trail names a warehouse and its changes (audit.js).
+const audit = { noun: 'Warehouses', resourceType: 'warehouse', nameOf: (ws, record) => record.settings.name };
+
+module.exports = { resource: 'warehouses', single: 'warehouse', audit, create, onInsert, update, onRemove, toApi, checkNew, validationSpec };

@@ -21,6 +21,7 @@ const FILES = [
 	'credential.mjs',
 	'workflowRun.mjs',
 	'pipelines.mjs',
+	'monitoring.mjs',
 	'trigger.mjs',
 ];
 

@@ -14,21 +14,12 @@
 // read from Segment (Get Syncs uses one of Segment's 2 calls a minute; a second run within the
 // minute waits for it). The upsert's parameters are the demo source's own, so nothing differs and
 // nothing is sent; a changed demo source would be updated, and the picture then fails on "unchanged".
-// The interface of a screenshot group is described in ./groups.mjs.
+// The scratch workflows and the node panel: panel.mjs. The interface of a screenshot group is
+// described in ./groups.mjs.
 import path from 'node:path';
 
-import {
-	capture,
-	checkToasts,
-	createTriggerAndNodeWorkflow,
-	CREDENTIAL_TYPE,
-	deleteWorkflow,
-	listScratch,
-	NODE_TYPE,
-	TIMEOUT_MS,
-	waitForExecution,
-	waitForShown,
-} from './editor.mjs';
+import { capture, checkToasts, waitForShown } from './editor.mjs';
+import { createScratch, executeNode, openNode, widenOutput } from './panel.mjs';
 
 export const shots = ['get-syncs', 'test-connection', 'destination-filter-create', 'upsert'];
 
@@ -85,98 +76,9 @@ const SCRATCH = {
 	},
 };
 
-/** The demo entity named `pick.name`, as the editor's "From list" would store it (id from the node's list search). */
-async function pickFromList(rest, credential, scratch) {
-	const { parameter, method, name, what } = scratch.pick;
-	const currentNodeParameters = scratch.parameters({ __rl: true, mode: 'list', value: '' });
-	const seen = [];
-	let paginationToken;
-	for (let pageNo = 0; pageNo < 20; pageNo++) {
-		const page = await rest.post('/rest/dynamic-node-parameters/resource-locator-results', {
-			nodeTypeAndVersion: { name: NODE_TYPE, version: 1 },
-			path: `parameters.${parameter}`,
-			methodName: method,
-			currentNodeParameters,
-			credentials: { [CREDENTIAL_TYPE]: { id: credential.id, name: credential.name } },
-			...(paginationToken ? { paginationToken } : {}),
-		});
-		const results = page?.results ?? [];
-		// The list names an entity "My Data Warehouse (redshift)": its name, then its type or slug.
-		const found = results.find((result) => result.name === name || result.name.startsWith(`${name} (`));
-		if (found) return { __rl: true, mode: 'list', value: String(found.value), cachedResultName: found.name };
-		seen.push(...results.map((result) => `"${result.name}"`));
-		paginationToken = page?.paginationToken;
-		if (!paginationToken) break;
-	}
-	throw new Error(`The ${what} "${name}" is not in the list of ${parameter} for the credential "${credential.name}" (it lists ${seen.join(', ') || 'nothing'}): is npm start's sandbox running with its demo data?`);
-}
-
-/** The scratch workflows of the selected shots (leftovers of a killed run removed first); each is added to `temporary`. */
+/** The scratch workflows of the selected shots (panel.mjs); `shared.state` of the steps. */
 export async function prepare({ rest, credential, only, temporary }) {
-	const created = {};
-	for (const shot of shots.filter((name) => only.includes(name))) {
-		const scratch = SCRATCH[shot];
-		for (const old of await listScratch(rest, scratch.name, scratch.nodeId)) await deleteWorkflow(rest, old.id);
-		const picked = scratch.pick ? await pickFromList(rest, credential, scratch) : undefined;
-		const workflow = await createTriggerAndNodeWorkflow(rest, credential, {
-			name: scratch.name,
-			triggerId: scratch.triggerId,
-			node: { id: scratch.nodeId, name: scratch.nodeName, parameters: scratch.parameters(picked) },
-		});
-		temporary.push(workflow);
-		created[shot] = { workflow, nodeId: scratch.nodeId, nodeName: scratch.nodeName, picked, pickedParameter: scratch.pick?.parameter };
-	}
-	return created;
-}
-
-/** Opens the scratch node's panel and waits for its picked entity (if any), the operation and the credential. */
-async function openNode(page, { baseUrl, credential, scratch, operation }) {
-	// n8n keeps panel widths, display modes and the logs panel's state in localStorage, so what an
-	// earlier picture did would show here: start as a fresh browser would (the login is a cookie).
-	await page.goto(`${baseUrl}/healthz`);
-	await page.evaluate(() => localStorage.clear());
-	await page.goto(`${baseUrl}/workflow/${scratch.workflow.id}/${scratch.nodeId}`);
-	const ndv = page.locator('[data-test-id="ndv"]');
-	await ndv.waitFor();
-	await waitForShown(ndv.locator('[data-test-id="parameter-input-operation"]'), operation, 'the Operation parameter');
-	if (scratch.picked) await waitForShown(ndv.locator(`[data-test-id="resource-locator-${scratch.pickedParameter}"]`), scratch.picked.cachedResultName, `the ${scratch.pickedParameter} parameter`);
-	await waitForShown(ndv.locator('[data-test-id="node-credentials-select"]'), credential.name, 'the credential');
-	return ndv;
-}
-
-/** "Execute step" in the panel; waits for the run over REST, then for its output in the panel, shown as `mode`. */
-async function executeNode(page, ndv, { baseUrl, rest, scratch, mode, expected }) {
-	const { workflow, nodeName } = scratch;
-	const started = page.waitForResponse((response) => response.request().method() === 'POST' && response.url().startsWith(`${baseUrl}/rest/workflows/${workflow.id}/run`), { timeout: TIMEOUT_MS });
-	await ndv.locator('[data-test-id="node-execute-button"]').first().click();
-	const response = await started;
-	const { data } = await response.json().catch(() => ({}));
-	if (!response.ok() || !data?.executionId) throw new Error(`Running "${nodeName}" failed: ${response.status()} ${(await response.text()).slice(0, 300)}`);
-	const execution = await waitForExecution(rest, data.executionId);
-	if (execution.status !== 'success') throw new Error(`"${nodeName}" ran with status ${execution.status} (see ${baseUrl}/workflow/${workflow.id}/executions/${data.executionId})`);
-	// The panel learns of the end over its push connection.
-	const output = ndv.locator('[data-test-id="output-panel"]');
-	await output.locator('[data-test-id="ndv-data-container"]').waitFor();
-	const modes = output.locator('[data-test-id="ndv-run-data-display-mode"]');
-	await modes.getByText(mode, { exact: true }).click();
-	for (const text of expected) await waitForShown(output.locator('[data-test-id="ndv-data-container"]'), text, 'the output', { panel: 'output panel' });
-	await page.waitForLoadState('networkidle');
-	return output;
-}
-
-/** Drags the parameters panel `by` pixels to the left (its handle on top): the output panel gets wider. */
-async function widenOutput(page, ndv, by) {
-	const output = ndv.locator('[data-test-id="output-panel"]');
-	const before = (await output.boundingBox())?.width ?? 0;
-	const handle = ndv.locator('[data-test-id="panel-drag-button"]');
-	const box = await handle.boundingBox();
-	if (!box) throw new Error('The node panel has no drag handle to widen its output with');
-	await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-	await page.mouse.down();
-	await page.mouse.move(box.x + box.width / 2 - by, box.y + box.height / 2, { steps: 10 });
-	await page.mouse.up();
-	const after = (await output.boundingBox())?.width ?? 0;
-	if (after < before + by / 2) throw new Error(`Dragging the parameters panel did not widen the output panel (${Math.round(before)} px, then ${Math.round(after)} px)`);
+	return await createScratch(rest, credential, SCRATCH, only, temporary);
 }
 
 async function shootGetSyncs(page, shared) {

@@ -4,7 +4,7 @@
 import { NODE_TYPE, SANDBOX_CREDENTIAL, SANDBOX_SIGNING_CREDENTIAL } from '../../scripts/e2e/n8n-app.mjs';
 
 /** The example workflows (examples/*.json) by the role the run gives them. */
-export const EXAMPLE = { desired: 'SegExDesiredSt01', perCustomer: 'SegExPerCustomer01', inventory: 'SegExNightlyInv01', webhook: 'SegExWebhookSrc01', audit: 'SegExAuditDest01', agent: 'SegExAiAgentTool01', health: 'SegExWarehouseHlth', dropEvent: 'SegExDropEventFlt', syncAlert: 'SegExSyncFailAlert', quietAlert: 'SegExQuietSrcAlert' };
+export const EXAMPLE = { desired: 'SegExDesiredSt01', perCustomer: 'SegExPerCustomer01', inventory: 'SegExNightlyInv01', webhook: 'SegExWebhookSrc01', audit: 'SegExAuditDest01', agent: 'SegExAiAgentTool01', health: 'SegExWarehouseHlth', dropEvent: 'SegExDropEventFlt', morning: 'SegExMorningReport', syncAlert: 'SegExSyncFailAlert', quietAlert: 'SegExQuietSrcAlert' };
 
 /** A Paragon user the sandbox knows who never connected Segment. */
 export const LONELY_TOKEN = 'lonely-user-token';
@@ -28,7 +28,7 @@ const cred = (credential) => ({ paragonProxyApi: { id: credential.id, name: cred
 const rl = (value) => ({ __rl: true, mode: 'id', value });
 
 /** Manual Trigger -> steps[0] -> steps[1] -> ... ; steps are `[name, parameters, credential?]`. */
-function chain(id, name, steps, { credential = SANDBOX_CREDENTIAL } = {}) {
+export function chain(id, name, steps, { credential = SANDBOX_CREDENTIAL } = {}) {
 	const nodes = [{ id: `${id}-trigger`, name: 'Manual Trigger', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} }];
 	const connections = {};
 	let previous = 'Manual Trigger';

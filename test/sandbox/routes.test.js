@@ -14,8 +14,9 @@ test.each([
 	['GET', '/warehouses/a/b', 'No route for GET /warehouses/a/b'],
 	['GET', '/warehouses/', 'No route for GET /warehouses/'],
 	['GET', '/catalog/labels', 'No route for GET /catalog/labels'],
-	['GET', '', 'No route for GET /'],
-	['GET', '/', 'No route for GET /'],
+	['GET', '//', 'No route for GET //'],
+	['GET', '/events', 'No route for GET /events'],
+	['GET', '/usage/mtu', 'No route for GET /usage/mtu'],
 ])('%s %s answers 404 with the errors envelope', async (method, path, message) => {
 	const answer = await rawRequest(sb, method, PREFIX + path, { headers: AUTH });
 	expect(answer.status).toBe(404);

@@ -123,3 +123,46 @@ test('the SDK\'s errors are Segment\'s: a refused create rejects with the 422 bo
 	expect(refused.statusCode).toBe(422);
 	expect(refused.body.errors.map((e) => e.field)).toEqual(expect.arrayContaining(['settings.host', 'settings.hostname']));
 });
+
+// Monitoring (SPEC §4.12) with the SDK installed here (API 47): its argument orders are 47's
+// (pagination first in listAuditEvents); Delivery Overview is built by hand (configureApis of 47
+// does not list it) and given API 73's upper-case granularity, which the sandbox requires.
+test('monitoring: workspace, audit trail, event volume, usage, delivery metrics and overview', async () => {
+	const javascript = await catalogEntry('sources', 'javascript');
+	const { source } = await data(api.sources.createSource({ slug: 'website', enabled: true, metadataId: javascript.id }));
+	const ga = await catalogEntry('destinations', 'google-analytics');
+	const { destination } = await data(api.destinations.createDestination({ sourceId: source.id, metadataId: ga.id, name: 'GA', enabled: true, settings: {} }));
+
+	expect(await data(api.workspaces.getWorkspace())).toEqual({ workspace: { id: sb.workspaceId('us'), slug: 'sandbox-workspace-us', name: 'Sandbox Workspace US' } });
+
+	const audit = await data(api.auditTrail.listAuditEvents({ count: 10 }, new Date(Date.now() - 3600e3).toISOString(), undefined, undefined, 'source'));
+	expect(audit.events.map((e) => [e.type, e.resourceId])).toEqual([['Source Created', source.id]]);
+
+	const end = Math.floor(Date.now() / 60000) * 60000;
+	const [startTime, endTime] = [new Date(end - 3600e3).toISOString(), new Date(end).toISOString()];
+	sb.setEventVolume({ sourceId: source.id, eventName: 'Page Viewed', eventType: 'page', from: end - 1800e3, to: end, perMinute: 3 });
+	const volume = await data(api.events.getEventsVolumeFromWorkspace('HOUR', startTime, endTime, ['source', 'eventName'], [source.id], ['Page Viewed'], ['page']));
+	expect(volume.result).toEqual([expect.objectContaining({ source: { id: source.id, slug: 'website' }, eventName: 'Page Viewed', total: 90 })]);
+	expect(sb.requests[sb.requests.length - 1].query).toMatchObject({ 'groupBy[0]': 'source', 'groupBy[1]': 'eventName', 'sourceId[0]': source.id });
+
+	const period = `${new Date().toISOString().slice(0, 7)}-01`;
+	const mtu = await data(api.monthlyTrackedUsers.getDailyWorkspaceMTUUsage(period, { count: 31 }));
+	expect(mtu.dailyWorkspaceMTUUsage[mtu.dailyWorkspaceMTUUsage.length - 1]).toMatchObject({ anonymous: '9', identified: '3' });
+	expect((await data(api.monthlyTrackedUsers.getDailyPerSourceMTUUsage(period, { count: 31 }))).dailyPerSourceMTUUsage[0].sourceId).toBe(source.id);
+	const calls = await data(api.apiCalls.getDailyWorkspaceAPICallsUsage(period, { count: 31 }));
+	expect(calls.dailyWorkspaceAPICallsUsage[calls.dailyWorkspaceAPICallsUsage.length - 1].apiCalls).toBe('90');
+	expect((await data(api.apiCalls.getDailyPerSourceAPICallsUsage(period, { count: 31 }))).dailyPerSourceAPICallsUsage[0]).toMatchObject({ sourceId: source.id });
+
+	sb.setDeliveryCounts({ step: 'failed-delivery', destinationId: destination.id, eventName: 'Page Viewed', eventType: 'page', discardReason: 'Bad Request', from: end - 600e3, to: end, perMinute: 2 });
+	const metrics = await data(api.destinations.listDeliveryMetricsSummaryFromDestination(destination.id, source.id, startTime, endTime, 'MINUTE'));
+	expect(metrics.deliveryMetricsSummary).toMatchObject({ sourceId: source.id, destinationMetadataId: ga.id, metrics: expect.arrayContaining([{ metricName: 'failures', total: 20, breakdown: [{ metricName: 'Bad Request', value: 20 }] }]) });
+
+	const overview = new PublicApi.DeliveryOverviewApi(proxyBase(sb));
+	overview.accessToken = TOKEN;
+	overview.defaultHeaders = { 'X-Paragon-Use-Raw-Response': '1' };
+	const failed = await data(overview.getEgressFailedMetricsFromDeliveryOverview(source.id, destination.id, startTime, endTime, 'MINUTE', { count: 10 }, ['discardReason'], { eventName: ['Page Viewed'] }));
+	expect(failed).toMatchObject({ total: 20, dataset: [{ discardReason: 'Bad Request', total: 20 }] });
+	expect(sb.requests[sb.requests.length - 1].query).toMatchObject({ 'filter[eventName][0]': 'Page Viewed', 'pagination[count]': '10' });
+	const received = await data(overview.getIngressSuccessMetricsFromDeliveryOverview(source.id, startTime, endTime, 'HOUR', { count: 10 }));
+	expect(received.total).toBe(90);
+});

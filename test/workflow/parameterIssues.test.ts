@@ -73,6 +73,15 @@ describe('n8n runs the workflow when controlling parameters hold expressions', (
 		expect(NodeHelpers.getNodeParametersIssues(properties, node, description)).toBeNull();
 	});
 
+	it('a delivery overview with Step from an expression shows Destination, not required; the workspace operations need nothing', () => {
+		expect(controlling).toContain('step');
+		const node = nodeWith({ resource: 'source', operation: 'getDeliveryOverview', sourceId: FILLED.sourceId, step: '={{ $json.step }}' });
+		expect(node.parameters).toHaveProperty('destinationId');
+		expect(NodeHelpers.getNodeParametersIssues(properties, node, description)).toBeNull();
+		for (const operation of ['get', 'getAuditEvents', 'getEventVolume', 'getUsage']) expect(issuesOf({ resource: 'workspace', operation })).toBeNull();
+		expect(operationsOf('workspace')).toEqual(['get', 'getAuditEvents', 'getEventVolume', 'getUsage']);
+	});
+
 	it('still finds a real issue: an always-shown required parameter left empty', () => {
 		const issues = issuesOf({ resource: 'source', operation: 'create', ...FILLED, name: '' });
 		expect(issues?.parameters).toHaveProperty('name');

@@ -1,30 +1,44 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { idProperty, listPaged, notFoundName, output, readId, readSimplify, resourcePath } from '../resources/crud';
-import type { OperationDeclaration, ResourceDefinition } from '../resources/types';
+import { ALL_CRUD_OPERATIONS, type CrudOperation, type EntityResult, type OperationContext, type OperationDeclaration, type ResourceDefinition } from '../resources/types';
 import { runUpsert } from './upsert';
 
-/** The one CRUD path every resource shares; what differs lives in the resource definition. */
+/** A part the resource must have for an operation it declares; missing is a mistake in the code, found when the node loads. */
+function needed<T>(definition: ResourceDefinition, part: T | undefined, what: string): T {
+	if (part === undefined) throw new Error(`The ${definition.name} resource has ${what} but does not define it`);
+	return part;
+}
+
+/** The one CRUD path every resource shares; what differs lives in the resource definition, which says which of its operations it has. */
 function crudOperations(definition: ResourceDefinition): OperationDeclaration[] {
 	const one = definition.displayName.toLowerCase();
-	const id = idProperty(definition);
+	const has = new Set<CrudOperation>(definition.crud ?? ALL_CRUD_OPERATIONS);
+	// Only a resource with an operation on one entity has an id parameter (Workspace has none).
+	const id = has.has('get') || has.has('update') || has.has('delete') ? idProperty(definition) : undefined;
 	const entityKey = definition.entityKey ?? definition.name;
 	const simplifies = definition.simplifies !== false;
 	const sentenceName = definition.displayName[0] + definition.displayName.slice(1).toLowerCase();
-	const declarations: OperationDeclaration[] = [
-		{
+	const create = (): ((context: OperationContext) => Promise<EntityResult>) => needed(definition, definition.create, 'Create (create)').bind(definition);
+	const createProperties = (): OperationDeclaration['properties'] => needed(definition, definition.createProperties, 'Create (createProperties)');
+	const declarations: OperationDeclaration[] = [];
+	if (has.has('create')) {
+		const createEntity = create();
+		declarations.push({
 			value: 'create',
 			name: 'Create',
 			description: `Create a ${one}`,
-			properties: definition.createProperties,
+			properties: createProperties(),
 			simplify: simplifies,
 			async run(context) {
 				const simplify = simplifies && readSimplify(context.params);
-				const { entity, platform } = await definition.create(context);
+				const { entity, platform } = await createEntity(context);
 				return [output(definition, simplify, entity, platform)];
 			},
-		},
-		{
+		});
+	}
+	if (id && has.has('delete')) {
+		declarations.push({
 			value: 'delete',
 			name: 'Delete',
 			description: `Delete a ${one}`,
@@ -34,8 +48,10 @@ function crudOperations(definition: ResourceDefinition): OperationDeclaration[] 
 				await workspace.client.request({ method: 'DELETE', path: resourcePath(definition, params, entityId), notFound: notFoundName(definition, params, entityId) }, params.itemIndex);
 				return [{ id: entityId, deleted: true, status: 204, message: `${sentenceName} deleted successfully.` }];
 			},
-		},
-		{
+		});
+	}
+	if (id && has.has('get')) {
+		declarations.push({
 			value: 'get',
 			name: 'Get',
 			description: `Get a ${one}`,
@@ -50,8 +66,10 @@ function crudOperations(definition: ResourceDefinition): OperationDeclaration[] 
 				);
 				return [output(definition, simplify, data[entityKey] as IDataObject)];
 			},
-		},
-		{
+		});
+	}
+	if (has.has('list')) {
+		declarations.push({
 			value: 'list',
 			name: 'Get Many',
 			description: `Get many ${definition.plural}`,
@@ -62,12 +80,16 @@ function crudOperations(definition: ResourceDefinition): OperationDeclaration[] 
 				const notFound = parent && parent[0].toUpperCase() + parent.slice(1);
 				return await listPaged(context, resourcePath(definition, context.params), definition.plural, (entity) => definition.simplify({ entity }), notFound, simplifies);
 			},
-		},
-		{
+		});
+	}
+	if (id && has.has('update')) {
+		const update = needed(definition, definition.update, 'Update (update)').bind(definition);
+		const updateFields = needed(definition, definition.updateFields, 'Update (updateFields)');
+		declarations.push({
 			value: 'update',
 			name: 'Update',
 			description: `Update a ${one}`,
-			properties: [id, { displayName: 'Update Fields', name: 'updateFields', type: 'collection', placeholder: 'Add Field', default: {}, options: definition.updateFields }],
+			properties: [id, { displayName: 'Update Fields', name: 'updateFields', type: 'collection', placeholder: 'Add Field', default: {}, options: updateFields }],
 			simplify: simplifies,
 			async run(context) {
 				const { params } = context;
@@ -76,26 +98,27 @@ function crudOperations(definition: ResourceDefinition): OperationDeclaration[] 
 				const fields = params.raw('updateFields', 'Update Fields', {}) as IDataObject;
 				// n8n drops fields the collection does not offer, so any key left is one the resource handles.
 				if (!fields || typeof fields !== 'object' || !Object.keys(fields).length) {
-					const offered = definition.updateFields.map((field) => field.displayName).join(', ');
+					const offered = updateFields.map((field) => field.displayName).join(', ');
 					throw params.fail('Nothing to update', `Add at least one field under Update Fields (${offered}).`);
 				}
-				const { entity, platform } = await definition.update(context, entityId, fields);
+				const { entity, platform } = await update(context, entityId, fields);
 				return [output(definition, simplify, entity, platform)];
 			},
-		},
-	];
+		});
+	}
 	const hooks = definition.upsert;
 	if (hooks) {
+		const createEntity = create();
 		declarations.push({
 			value: 'upsert',
 			name: 'Create or Update',
 			description: `Create a new ${one}, or update the current one if it already exists (upsert)`,
 			// The very parameters of Create: declared once, shown for both.
-			properties: definition.createProperties,
+			properties: createProperties(),
 			simplify: simplifies,
 			async run(context) {
 				const simplify = simplifies && readSimplify(context.params);
-				const { result, upsert } = await runUpsert(definition, hooks, context);
+				const { result, upsert } = await runUpsert(definition, hooks, createEntity, context);
 				return [{ ...output(definition, simplify, result.entity, result.platform), upsert }];
 			},
 		});

@@ -62,11 +62,16 @@ async function update(definition: ResourceDefinition, hooks: UpsertHooks, contex
 
 /**
  * Create or Update of one item (SPEC §4.4): its key read first, then the resource's list (read
- * once per execution) looked up; no match → the resource's create, one match → only what differs
+ * once per execution) looked up; no match → `create` (the resource's), one match → only what differs
  * is sent, more than one → an error naming them. Items with the same key take turns, so what one
  * creates is what the next one finds.
  */
-export async function runUpsert(definition: ResourceDefinition, hooks: UpsertHooks, context: OperationContext): Promise<{ result: EntityResult; upsert: UpsertOutcome }> {
+export async function runUpsert(
+	definition: ResourceDefinition,
+	hooks: UpsertHooks,
+	create: (context: OperationContext) => Promise<EntityResult>,
+	context: OperationContext,
+): Promise<{ result: EntityResult; upsert: UpsertOutcome }> {
 	const { key, label } = await hooks.key(context);
 	const index = await upsertIndex(definition, hooks, context);
 	const outcome = await index.exclusive(key, async () => {
@@ -74,7 +79,7 @@ export async function runUpsert(definition: ResourceDefinition, hooks: UpsertHoo
 		if (matches.length > 1) throw ambiguous(definition, context, label, matches);
 		if (matches.length === 1) return await update(definition, hooks, context, index, key, matches[0]);
 		// Kept as soon as Segment made it: an item with the same key then finds it, even if a later step fails.
-		const result = await definition.create({ ...context, created: (entity) => index.put(entity, key) });
+		const result = await create({ ...context, created: (entity) => index.put(entity, key) });
 		index.put(result.entity, key);
 		return { result, upsert: 'created' as const };
 	});

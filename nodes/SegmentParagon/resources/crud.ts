@@ -22,13 +22,13 @@ export function readSimplify(params: Params): boolean {
 
 /**
  * A paged operation: walks Segment's cursors under `path`, `key` the list in the answer; each entry
- * simplified by `shape` unless Simplify is off. `notFound` names the parent of a nested list.
+ * simplified by `shape` unless Simplify is off. `notFound` names the parent of a nested list; `query` narrows it.
  */
-export async function listPaged(context: OperationContext, path: string, key: string, shape: (entry: IDataObject) => IDataObject, notFound?: string, simplifies = true): Promise<IDataObject[]> {
+export async function listPaged(context: OperationContext, path: string, key: string, shape: (entry: IDataObject) => IDataObject, notFound?: string, simplifies = true, query?: IDataObject): Promise<IDataObject[]> {
 	const { params, workspace } = context;
 	const range = readRange(params);
 	const simplify = simplifies && readSimplify(params);
-	const entries = await workspace.list(path, key, range, params.itemIndex, notFound);
+	const entries = await workspace.list(path, key, range, params.itemIndex, notFound, query);
 	return simplify ? entries.map(shape) : entries;
 }
 
@@ -39,6 +39,7 @@ export function output(definition: ResourceDefinition, simplify: boolean, entity
 /** The resource's id parameter (a resource locator unless the resource says otherwise), e.g. `warehouseId`. */
 export function idProperty(definition: ResourceDefinition): INodeProperties {
 	if (definition.idProperty) return definition.idProperty;
+	if (!definition.searchMethod) throw new Error(`The ${definition.name} resource needs searchMethod or idProperty`);
 	return resourceLocator({
 		displayName: definition.displayName,
 		name: definition.idParameter,

@@ -3,5 +3,6 @@ import { destinationFilter } from './destinationFilter/destinationFilter';
 import type { ResourceDefinition, ResourceName } from './types';
 import { source } from './source/source';
 import { warehouse } from './warehouse/warehouse';
+import { workspace } from './workspace/workspace';
 
-export const RESOURCES: Record<ResourceName, ResourceDefinition> = { warehouse, source, destination, destinationFilter };
+export const RESOURCES: Record<ResourceName, ResourceDefinition> = { warehouse, source, destination, destinationFilter, workspace };

@@ -3,7 +3,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { Workspace } from '../../shared/transport/workspace';
 import type { Params } from '../../shared/validation';
 
-export type ResourceName = 'warehouse' | 'source' | 'destination' | 'destinationFilter';
+export type CrudOperation = 'list' | 'create' | 'get' | 'update' | 'delete';
+export const ALL_CRUD_OPERATIONS: readonly CrudOperation[] = ['list', 'create', 'get', 'update', 'delete'];
+
+export type ResourceName = 'warehouse' | 'source' | 'destination' | 'destinationFilter' | 'workspace';
 
 /** What one item's operation works with. */
 export interface OperationContext {
@@ -81,6 +84,11 @@ export interface UpsertHooks {
 export interface ResourceDefinition {
 	name: ResourceName;
 	displayName: string;
+	/**
+	 * Which operations of the shared CRUD path the resource has; default all five. Its own
+	 * operations (`operations`) come on top: nothing else suggests what the resource cannot do.
+	 */
+	crud?: readonly CrudOperation[];
 	/** Segment's path and list key, e.g. `warehouses`. */
 	plural: string;
 	/** The key of one entity in Segment's answer; default `name` (e.g. `warehouse`). */
@@ -89,16 +97,18 @@ export interface ResourceDefinition {
 	/** The id parameter, e.g. `warehouseId`: a resource locator over `searchMethod`, unless `idProperty` is given. */
 	idParameter: string;
 	idProperty?: INodeProperties;
-	/** The list-search method behind the id's "From list" mode. */
-	searchMethod: string;
+	/** The list-search method behind the id's "From list" mode (needed unless `idProperty` is given). */
+	searchMethod?: string;
 	/** False when the output is Segment's entity as it comes (no Simplify toggle). */
 	simplifies?: boolean;
-	/** Create parameters (shown for create only). */
-	createProperties: INodeProperties[];
-	/** The options of the Update Fields collection. */
-	updateFields: INodeProperties[];
-	create(context: OperationContext): Promise<EntityResult>;
-	update(context: OperationContext, id: string, fields: IDataObject): Promise<EntityResult>;
+	/** Create parameters (shown for create only); with Create. */
+	createProperties?: INodeProperties[];
+	/** The options of the Update Fields collection; with Update. */
+	updateFields?: INodeProperties[];
+	/** Needed when the resource has the shared Create (or Create or Update). */
+	create?(context: OperationContext): Promise<EntityResult>;
+	/** Needed when the resource has the shared Update. */
+	update?(context: OperationContext, id: string, fields: IDataObject): Promise<EntityResult>;
 	simplify(result: EntityResult): IDataObject;
 	/** Create or Update (`upsert`), with the create's parameters; absent: the resource has none. */
 	upsert?: UpsertHooks;

@@ -33,16 +33,16 @@ export class Workspace {
 
 	constructor(readonly client: SegmentClient) {}
 
-	/** One page of a list endpoint (`path` e.g. `/warehouses`, `key` e.g. `warehouses`); `notFound` names the parent of a nested list. */
-	async page(path: string, key: string, count: number, cursor: string | undefined, itemIndex: number, notFound?: string): Promise<Page> {
-		const qs: IDataObject = { 'pagination.count': count };
+	/** One page of a list endpoint (`path` e.g. `/warehouses`, `key` e.g. `warehouses`); `notFound` names the parent of a nested list; `query` narrows the list (e.g. `type`). */
+	async page(path: string, key: string, count: number, cursor: string | undefined, itemIndex: number, notFound?: string, query?: IDataObject): Promise<Page> {
+		const qs: IDataObject = { ...query, 'pagination.count': count };
 		if (cursor) qs['pagination.cursor'] = cursor;
 		const data = await this.client.request({ method: 'GET', path, qs, notFound }, itemIndex);
 		return readPage(data, key);
 	}
 
-	async list(path: string, key: string, range: { offset?: number; limit?: number }, itemIndex: number, notFound?: string): Promise<IDataObject[]> {
-		return await listAll((count, cursor) => this.page(path, key, count, cursor, itemIndex, notFound), range);
+	async list(path: string, key: string, range: { offset?: number; limit?: number }, itemIndex: number, notFound?: string, query?: IDataObject): Promise<IDataObject[]> {
+		return await listAll((count, cursor) => this.page(path, key, count, cursor, itemIndex, notFound, query), range);
 	}
 
 	/** Runs `lookup` once per key for the execution; a failed one is forgotten, so the next item tries again. */

@@ -40,6 +40,7 @@
 const FILES = [
 	'crud.mjs',
 	'examples.mjs',
+	'monitoring.mjs',
 	'httpRequest.mjs',
 	'errors.mjs',
 	'trigger.mjs', // before server: it unpublishes its polling workflows before server counts requests

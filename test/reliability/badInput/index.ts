@@ -7,6 +7,7 @@ import { rows as credentials } from './credentials';
 import { rows as destination } from './destination';
 import { rows as destinationFilter } from './destinationFilter';
 import { rows as ids } from './ids';
+import { rows as monitoring } from './monitoring';
 import type { BadInputRows } from './rows';
 import { rows as source } from './source';
 import { rows as warehouse } from './warehouse';
@@ -19,6 +20,7 @@ const FILES: BadInputRows[] = [
 	source,
 	destination,
 	destinationFilter,
+	monitoring,
 	common,
 	credentials,
 ];

@@ -5,6 +5,7 @@
  * the POST that makes what the user asked for), and `succeeded`, the workspace after a clean run.
  */
 import { DESTINATION_FILTER_SCENARIOS } from './destinationFilter';
+import { MONITORING_SCENARIOS } from './monitoring';
 import { SOURCE_SCENARIOS } from './source';
 import type { Scenario } from './types';
 import { UPSERT_SCENARIOS } from './upsert';
@@ -17,4 +18,5 @@ export const SCENARIOS: Scenario[] = [
 	...SOURCE_SCENARIOS,
 	...DESTINATION_FILTER_SCENARIOS,
 	...UPSERT_SCENARIOS, // Create or Update (issue 13)
+	...MONITORING_SCENARIOS, // audit trail, event volume, usage, delivery (issue 20)
 ];

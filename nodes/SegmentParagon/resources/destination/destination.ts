@@ -5,6 +5,7 @@ import { segmentPath } from '../../../shared/transport/proxyUrl';
 import { isSecretKey } from '../../../shared/transport/redact';
 import type { Params } from '../../../shared/validation';
 import type { OperationContext, ResourceDefinition } from '../types';
+import { deliveryMetricsOperation } from './deliveryMetrics';
 import { additionalFields, changedSettings, enabledOption, metadataOf, PLATFORM_OPTIONS, PLATFORMS, resourceLocator, statusOf, type Platform } from '../shared';
 
 export const DESTINATION_CATEGORIES = ['analytics', 'marketing', 'crm', 'ads'] as const;
@@ -233,3 +234,5 @@ export const destination: ResourceDefinition = {
 
 	listName: destinationListName,
 };
+
+destination.operations = [deliveryMetricsOperation(destination)];

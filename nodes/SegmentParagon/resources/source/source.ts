@@ -3,6 +3,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { sourceListName } from '../../../shared/entities';
 import { segmentPath } from '../../../shared/transport/proxyUrl';
 import { labelText, type Label } from '../../../shared/transport/workspace';
+import { deliveryOverviewOperation } from './deliveryOverview';
 import { sourcePipelines } from './pipelines';
 import { connectionChanges, connectOnCreateProperties, connectSourceToWarehouse, createdButUnfinished, readConnectChoice } from '../connections';
 import type { OperationContext, ResourceDefinition, UpsertChange } from '../types';
@@ -266,4 +267,4 @@ export const source: ResourceDefinition = {
 };
 
 // Declared with the resource: Get Connected Warehouses / Destinations.
-source.operations = sourcePipelines(source);
+source.operations = [...sourcePipelines(source), deliveryOverviewOperation(source)];

@@ -1,0 +1,101 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { GRANULARITIES, HOUR_MS, spanText, windowProblem, type Granularity, type WindowRules } from '../../shared/monitoring';
+import type { Params } from '../../shared/validation';
+
+/** The parameters and readers the monitoring operations share (workspace, destination, source). */
+
+export function granularityProperty(defaultValue: Granularity, description: string): INodeProperties {
+	return {
+		displayName: 'Granularity',
+		name: 'granularity',
+		type: 'options',
+		default: defaultValue,
+		options: [
+			{ name: 'Day', value: 'DAY' },
+			{ name: 'Hour', value: 'HOUR' },
+			{ name: 'Minute', value: 'MINUTE' },
+		],
+		description,
+	};
+}
+
+/** Start Time and End Time: n8n date-time parameters, sent as ISO 8601; `empty` says what an empty one means. */
+export function timeProperties(empty: { start: string; end: string }): INodeProperties[] {
+	return [
+		{ displayName: 'Start Time', name: 'startTime', type: 'dateTime', default: '', description: `Where the window starts (inclusive). Empty: ${empty.start}.` },
+		{ displayName: 'End Time', name: 'endTime', type: 'dateTime', default: '', description: `Where the window ends (exclusive). Empty: ${empty.end}.` },
+	];
+}
+
+/** The Filters collection of a monitoring operation. */
+export function filtersProperty(options: INodeProperties[]): INodeProperties {
+	return { displayName: 'Filters', name: 'filters', type: 'collection', placeholder: 'Add Filter', default: {}, options };
+}
+
+export interface TimeWindow {
+	granularity: Granularity;
+	startMs: number;
+	endMs: number;
+	/** Whether End Time was given (an empty one may be left to Segment). */
+	endGiven: boolean;
+}
+
+/** "MINUTE: up to 4 hours, starting within the last 48 hours; …". */
+function rulesText(rules: WindowRules): string {
+	return GRANULARITIES.slice()
+		.reverse()
+		.map((granularity) => `${granularity}: up to ${spanText(rules[granularity].range)}, starting within the last ${spanText(rules[granularity].oldest)}`)
+		.join('; ');
+}
+
+/**
+ * The item's window: End Time (empty: `defaultEnd`), Start Time (empty: `defaultSpan` before the
+ * end, shortened to what the granularity allows), checked against Segment's `rules` before anything
+ * is sent; the error names the parameter and the allowed range.
+ */
+export function readWindow(params: Params, options: { defaultGranularity?: Granularity; defaultEnd: (nowMs: number) => number; defaultSpan: number; rules?: WindowRules; what?: string }): TimeWindow {
+	const granularity = options.defaultGranularity ? params.choice('granularity', 'Granularity', GRANULARITIES, options.defaultGranularity) : 'HOUR';
+	const now = Date.now();
+	const givenEnd = params.dateTime('endTime', 'End Time');
+	const endMs = givenEnd ?? options.defaultEnd(now);
+	const endGiven = givenEnd !== undefined;
+	const allowed = options.rules ? Math.min(options.defaultSpan, options.rules[granularity].range) : options.defaultSpan;
+	const startMs = params.dateTime('startTime', 'Start Time') ?? endMs - allowed;
+	if (!options.rules) {
+		if (startMs >= endMs) throw params.fail('Start Time must be before End Time', 'Move Start Time earlier or End Time later.');
+		return { granularity, startMs, endMs, endGiven };
+	}
+	const problem = windowProblem(options.rules, granularity, startMs, endMs, now);
+	if (problem) {
+		throw params.fail(`Start Time ${problem.message}`, `Segment's ${options.what ?? 'windows'} per granularity: ${rulesText(options.rules)}. Change Start Time, End Time or Granularity.`);
+	}
+	return { granularity, startMs, endMs, endGiven };
+}
+
+/** The last 24 hours: what an empty window means. */
+export const DAY_SPAN = 24 * HOUR_MS;
+
+/** A list of names: picked, a list from an expression, or text separated by commas; blanks dropped, repeats sent once. */
+export function textList(params: Params, name: string, label: string): string[] {
+	let value = params.raw(name, label, []);
+	if (typeof value === 'string') value = value.split(',');
+	if (!Array.isArray(value)) throw params.fail(`${label} must be a list of names or text separated by commas`);
+	const names: string[] = [];
+	for (const entry of value) {
+		if (typeof entry !== 'string' && typeof entry !== 'number') throw params.fail(`${label} may only contain text`);
+		const text = String(entry).trim();
+		if (text && !names.includes(text)) names.push(text);
+	}
+	return names;
+}
+
+/** Whether an optional multi-select or list was left empty. */
+export function nothingPicked(value: unknown): boolean {
+	return value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
+}
+
+/** An optional multi-select: [] when nothing is picked, else the picked values checked against `allowed`. */
+export function optionalChoices<T extends string>(params: Params, name: string, label: string, allowed: readonly T[]): T[] {
+	return nothingPicked(params.raw(name, label, [])) ? [] : params.choices(name, label, allowed);
+}
