@@ -22,6 +22,11 @@ export function hasControlCharacter(text: string): boolean {
 	return false;
 }
 
+/** Whether an optional multi-select or list was left empty. */
+export function nothingPicked(value: unknown): boolean {
+	return value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
+}
+
 function isBlank(value: unknown): boolean {
 	return value === undefined || value === null || (typeof value === 'string' && !value.trim());
 }
@@ -213,20 +218,20 @@ export class Params {
 	}
 
 	/**
-	 * A list of short texts (e.g. resource types): comma-separated text, a JSON array or a list
-	 * from an expression. Blank entries are dropped, repeats kept once; empty: [].
+	 * A list of names (e.g. event names, resource types): picked, a list from an expression, a JSON
+	 * array or text separated by commas. Blanks dropped, repeats kept once; empty: [].
 	 */
 	textList(name: string, label: string): string[] {
-		let value = this.raw(name, label, '');
+		let value = this.raw(name, label, []);
 		if (typeof value === 'string') {
 			const text = value.trim();
 			value = text.startsWith('[') ? safeJson(text) : text.split(',');
 			if (value === INVALID_JSON) throw this.fail(`${label} is not a valid JSON list`, 'Use e.g. Source Created, Source Deleted (separated by commas).');
 		}
-		if (!Array.isArray(value)) throw this.fail(`${label} must be a list of texts, not ${describe(value)}`);
+		if (!Array.isArray(value)) throw this.fail(`${label} must be a list of names or text separated by commas`);
 		const texts: string[] = [];
 		for (const entry of value) {
-			if (typeof entry !== 'string' && typeof entry !== 'number') throw this.fail(`${label} may only contain texts, not ${describe(entry)}`);
+			if (typeof entry !== 'string' && typeof entry !== 'number') throw this.fail(`${label} may only contain text`);
 			const text = String(entry).trim();
 			if (!text) continue;
 			if (text.length > MAX_TEXT_LENGTH) throw this.fail(`${label} has an entry longer than ${MAX_TEXT_LENGTH} characters`);
@@ -234,6 +239,11 @@ export class Params {
 			if (!texts.includes(text)) texts.push(text);
 		}
 		return texts;
+	}
+
+	/** An optional list of ids (a multi-select left empty: []), each checked like one id. */
+	optionalIdList(name: string, label: string): string[] {
+		return nothingPicked(this.raw(name, label, [])) ? [] : this.idList(name, label);
 	}
 
 	/** A JSON object, given as an object (expressions) or as JSON text (saved workflows). */

@@ -57,7 +57,7 @@ describe('bad input stops the poll with the parameter named, before anything is 
 		['no status', { event: 'syncFailed', statuses: [] }, 'Statuses is empty'],
 		['an unknown status', { event: 'syncFailed', statuses: ['BROKEN'] }, 'Statuses may only contain FAILED, PARTIAL_SUCCESS, SUCCESS; "BROKEN" is not one of them'],
 		['an unknown event', { event: 'somethingElse' }, 'Event must be one of'],
-		['a list of resource types that is not one', { event: 'auditEvent', resourceTypes: '={{ { a: 1 } }}' }, 'Resource Types must be a list of texts, not an object'],
+		['a list of resource types that is not one', { event: 'auditEvent', resourceTypes: '={{ { a: 1 } }}' }, 'Resource Types must be a list of names or text separated by commas'],
 		['a window too long', { event: 'volumeDropped', windowMinutes: 30_000 }, 'Window (Minutes) must be a whole number from 1 to 20160, not number 30000'],
 		['a drop over 100 percent', { event: 'volumeDropped', dropPercent: 150 }, 'Drop Percent must be a whole number from 0 to 100, not number 150'],
 		['no minimum of failures', { event: 'deliveryFailing', destinationId: { __rl: true, mode: 'id', value: 'dst_1' }, minimumFailures: 0 }, 'Minimum Failures must be a whole number from 1'],

@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { isoTime } from '../../shared/monitoring';
 import { MAX_PAGE_SIZE } from '../../shared/transport/paging';
 import { segmentPath } from '../../shared/transport/proxyUrl';
 import type { Params } from '../../shared/validation';
@@ -46,7 +47,7 @@ async function readEvents(context: EventContext, startMs: number | undefined, ma
 	let cursor: string | undefined;
 	for (let page = 0; page < maxPages; page++) {
 		const qs: IDataObject = { 'pagination.count': MAX_PAGE_SIZE };
-		if (startMs !== undefined) qs.startTime = new Date(startMs).toISOString();
+		if (startMs !== undefined) qs.startTime = isoTime(startMs);
 		if (cursor) qs['pagination.cursor'] = cursor;
 		const data = await context.workspace.client.request<{ events?: IDataObject[]; pagination?: IDataObject }>({ method: 'GET', path: segmentPath('audit-events'), qs }, 0);
 		const entries = Array.isArray(data.events) ? data.events : [];

@@ -1,10 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { DELIVERY_STEPS, isoTime } from '../../shared/monitoring';
 import { resourceLocator } from '../../shared/properties';
 import { segmentPath } from '../../shared/transport/proxyUrl';
 import type { Params } from '../../shared/validation';
 import type { EventContext, TriggerEvent } from './types';
-import { countOf, isoTime, lastWindow, MAX_WINDOW_MINUTES, windowOf, windowProperty, type CountWindow } from './window';
+import { countOf, lastWindow, MAX_WINDOW_MINUTES, windowOf, windowProperty, type CountWindow } from './window';
 
 interface Config {
 	destinationId: string;
@@ -36,7 +37,7 @@ async function readFailures(context: EventContext, config: Config, sourceId: str
 	const data = await context.workspace.client.request<IDataObject>(
 		{
 			method: 'GET',
-			path: segmentPath('delivery-overview', 'failed-delivery'),
+			path: segmentPath('delivery-overview', DELIVERY_STEPS.failedDelivery.path),
 			qs: { sourceId, destinationConfigId: config.destinationId, granularity: window.granularity, startTime: isoTime(window.startMs), endTime: isoTime(window.endMs) },
 			notFound: `Destination ${config.destinationId} or source ${sourceId}`,
 		},

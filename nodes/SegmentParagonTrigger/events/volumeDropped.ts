@@ -1,11 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { DAY_MS, isoTime, listQuery } from '../../shared/monitoring';
 import { segmentPath } from '../../shared/transport/proxyUrl';
 import type { Params } from '../../shared/validation';
 import type { EventContext, TriggerEvent } from './types';
-import { countIn, isoTime, lastWindow, MAX_WINDOW_MINUTES, shifted, windowOf, windowProperty, type CountWindow } from './window';
+import { countIn, lastWindow, MAX_WINDOW_MINUTES, shifted, windowOf, windowProperty, type CountWindow } from './window';
 
-const WEEK_MS = 7 * 24 * 3_600_000;
+const WEEK_MS = 7 * DAY_MS;
 /** Sources in an open incident are remembered up to this many (a deleted source stays until then). */
 const MAX_QUIET = 2000;
 
@@ -28,11 +29,6 @@ interface SourceVolume {
 	sourceName: string | null;
 	events: number;
 	previousWeekEvents: number | null;
-}
-
-/** A list in the query as Segment's SDK sends it: `groupBy[0]=source`. */
-function listQuery(name: string, values: readonly string[]): IDataObject {
-	return Object.fromEntries(values.map((value, index) => [`${name}[${index}]`, value]));
 }
 
 /**
@@ -137,7 +133,7 @@ export const volumeDropped: TriggerEvent<Config, VolumeState> = {
 	],
 
 	read(params: Params): Config {
-		const sourceIds = emptyList(params.raw('sourceIds', 'Source IDs', [])) ? [] : params.idList('sourceIds', 'Source IDs');
+		const sourceIds = params.optionalIdList('sourceIds', 'Source IDs');
 		const dropPercent = params.integer('dropPercent', 'Drop Percent', 0, 0, 100);
 		return {
 			sourceIds,
@@ -172,7 +168,3 @@ export const volumeDropped: TriggerEvent<Config, VolumeState> = {
 		);
 	},
 };
-
-function emptyList(value: unknown): boolean {
-	return value === undefined || value === null || value === '' || (Array.isArray(value) && !value.length);
-}

@@ -1,5 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
+import { HOUR_MS, isoTime, MINUTE_MS, toCount } from '../../shared/monitoring';
+
 /**
  * The window an incident event looks at: the last `minutes` Segment has counted. It ends a minute
  * before now (Segment advises lagging a minute behind the clock); up to an hour it is counted by
@@ -11,8 +13,6 @@ export interface CountWindow {
 	endMs: number;
 }
 
-const MINUTE_MS = 60_000;
-const HOUR_MS = 60 * MINUTE_MS;
 /** Longer windows are counted by the hour. */
 export const MINUTE_WINDOW_MAX = 60;
 /** Segment's delivery overview reaches back 14 days by the hour. */
@@ -32,11 +32,6 @@ export function shifted(window: CountWindow, shiftMs: number): CountWindow {
 	return { ...window, startMs: window.startMs - shiftMs, endMs: window.endMs - shiftMs };
 }
 
-/** An instant as Segment reads it: ISO 8601 in UTC. */
-export function isoTime(ms: number): string {
-	return new Date(ms).toISOString().replace('.000Z', 'Z');
-}
-
 /** How an item describes its window. */
 export function windowOf(window: CountWindow): IDataObject {
 	return { start: isoTime(window.startMs), end: isoTime(window.endMs), minutes: (window.endMs - window.startMs) / MINUTE_MS };
@@ -44,7 +39,7 @@ export function windowOf(window: CountWindow): IDataObject {
 
 /** Segment's counts may come as text: as a number (anything else counts 0). */
 export function countOf(value: unknown): number {
-	const n = typeof value === 'string' ? Number(value.trim()) : value;
+	const n = toCount(value);
 	return typeof n === 'number' && Number.isFinite(n) ? n : 0;
 }
 
