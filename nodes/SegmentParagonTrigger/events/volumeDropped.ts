@@ -36,7 +36,8 @@ interface SourceVolume {
  * stopped sending still shows, with its earlier minutes), or with Drop Percent the week before.
  */
 async function readVolumes(context: EventContext, config: Config): Promise<{ window: CountWindow; volumes: SourceVolume[] }> {
-	const window = lastWindow(context.now, config.windowMinutes);
+	// A week of minutes would be 10,080 points a source: the comparison with last week counts hours.
+	const window = lastWindow(context.now, config.windowMinutes, config.dropPercent !== undefined);
 	const startMs = config.dropPercent === undefined ? window.startMs - (window.endMs - window.startMs) : window.startMs - WEEK_MS;
 	const data = await context.workspace.client.request<{ result?: IDataObject[] }>(
 		{

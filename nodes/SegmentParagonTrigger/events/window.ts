@@ -5,7 +5,7 @@ import { HOUR_MS, isoTime, MINUTE_MS, toCount } from '../../shared/monitoring';
 /**
  * The window an incident event looks at: the last `minutes` Segment has counted. It ends a minute
  * before now (Segment advises lagging a minute behind the clock); up to an hour it is counted by
- * the minute, longer ones by the hour, in whole hours ending at the last full hour.
+ * the minute, longer ones (or `byHour`) by the hour, in whole hours ending at the last full hour.
  */
 export interface CountWindow {
 	granularity: 'MINUTE' | 'HOUR';
@@ -18,8 +18,8 @@ export const MINUTE_WINDOW_MAX = 60;
 /** Segment's delivery overview reaches back 14 days by the hour. */
 export const MAX_WINDOW_MINUTES = 14 * 24 * 60;
 
-export function lastWindow(nowMs: number, minutes: number): CountWindow {
-	if (minutes <= MINUTE_WINDOW_MAX) {
+export function lastWindow(nowMs: number, minutes: number, byHour = false): CountWindow {
+	if (minutes <= MINUTE_WINDOW_MAX && !byHour) {
 		const endMs = Math.floor(nowMs / MINUTE_MS) * MINUTE_MS - MINUTE_MS;
 		return { granularity: 'MINUTE', startMs: endMs - minutes * MINUTE_MS, endMs };
 	}
