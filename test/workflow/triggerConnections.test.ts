@@ -1,7 +1,7 @@
 /** Warehouse Connection Changed: a connection going down and up in the sandbox, polled as an active workflow. */
 import { emitted, useClock, watch } from '../helpers/trigger';
 import { useSandbox } from '../helpers/useSandbox';
-import { calls, segmentApi } from '../helpers/world';
+import { calls, segmentApi, USER_TOKEN } from '../helpers/world';
 
 const sandbox = useSandbox();
 const clock = useClock();
@@ -72,6 +72,7 @@ test('a failing poll leaves the last good state: the change is emitted by the ne
 	const failed = await current.poll();
 	// The state read answered; the name read did not: nothing was emitted, nothing remembered.
 	expect(failed?.error?.message).toBe('The Paragon user token has expired');
+	expect(JSON.stringify({ ...failed?.error, message: failed?.error?.message, description: failed?.error?.description })).not.toContain(USER_TOKEN);
 	expect(current.staticData.state).toEqual({ s: { [only]: 1 } });
 	expect((await pollAfterAMinute()).map((item) => item.change)).toEqual(['failed']);
 	expect(await pollAfterAMinute()).toEqual([]);
