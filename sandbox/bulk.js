@@ -14,6 +14,11 @@ function freeSlug(ws, n) {
 	return slug;
 }
 
+// Bulk destinations are classic ones: their metadata stays small however many there are.
+function classicDestinations(state) {
+	return state.catalogs.list('destinations').filter((entry) => entry.actions.length === 0);
+}
+
 // Destinations need a source: the first one of the workspace, or a new one.
 function sourceFor(state, ws) {
 	const existing = ws.sources.page(0, 1).items[0];
@@ -28,7 +33,7 @@ function makeRecord(state, ws, resource, id, n, extra) {
 		const slug = freeSlug(ws, n);
 		return { id, meta: state.catalogs.bySlug('sources', 'javascript'), slug, name: `Bulk Source ${n}`, enabled: true, writeKeys: [extra.writeKeys[n - extra.first]], settings: {}, labels: [] };
 	}
-	return { id, meta: cycle(state.catalogs.list('destinations'), n), name: `Bulk Destination ${n}`, enabled: true, sourceId: extra.sourceId, settings: {} };
+	return { id, meta: cycle(extra.destinationEntries, n), name: `Bulk Destination ${n}`, enabled: true, sourceId: extra.sourceId, settings: {} };
 }
 
 // ws: the workspace to fill (sb.bulk() picks it by region, user and credential).
@@ -39,7 +44,10 @@ function bulkInsert(state, ws, resource, count) {
 	const ids = randomIds(count);
 	const first = collection.nextSeq;
 	const extra = { first, writeKeys: resource === 'sources' ? randomIds(count, 32) : null };
-	if (resource === 'destinations' && count > 0) extra.sourceId = sourceFor(state, ws);
+	if (resource === 'destinations' && count > 0) {
+		extra.sourceId = sourceFor(state, ws);
+		extra.destinationEntries = classicDestinations(state);
+	}
 	for (let i = 0; i < count; i++) {
 		const record = collection.insert(makeRecord(state, ws, resource, ids[i], extra.first + i, extra));
 		if (resource === 'sources') ws.slugs.set(record.slug, record.id);

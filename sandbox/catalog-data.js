@@ -1,6 +1,10 @@
 'use strict';
 // The catalog entries the sandbox knows, in the shape Segment's catalog endpoints return
 // after catalogs.js fills ids, logos and defaults. Categories and platforms follow Segment's.
+// Classic destinations have no actions; the Actions destinations (catalog-actions/) have
+// actions and presets, and send only what their mappings say.
+const ga4Cloud = require('./catalog-actions/ga4');
+const amplitudeActions = require('./catalog-actions/amplitude');
 
 function option(name, type, required, description, extra = {}) {
 	const entry = { name, type, description, required, label: extra.label || name };
@@ -138,6 +142,8 @@ const destinations = [
 	destination('google-ads-conversions', 'Google Ads Conversions', ['Advertising'], SERVER, 'https://ads.google.com', 'Uploads offline conversions to Google Ads.'),
 	destination('webhooks', 'Webhooks', ['Raw Data'], ALL, 'https://segment.com/docs/connections/destinations/catalog/webhooks/', 'Sends every event to URLs you choose.'),
 	destination('slack', 'Slack', ['Raw Data'], ALL, 'https://slack.com', 'Posts chosen events to a Slack channel.'),
+	ga4Cloud,
+	amplitudeActions,
 ];
 
 module.exports = { warehouses, sources, destinations };

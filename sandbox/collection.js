@@ -30,6 +30,16 @@ class Collection {
 		return this.byId.get(id);
 	}
 
+	// Gives a record a new id, keeping its place in the order.
+	rekey(id, newId) {
+		const record = this.byId.get(id);
+		if (!record || this.byId.has(newId)) return undefined;
+		this.byId.delete(id);
+		record.id = newId;
+		this.byId.set(newId, record);
+		return record;
+	}
+
 	remove(id) {
 		const record = this.byId.get(id);
 		if (!record) return undefined;

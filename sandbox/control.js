@@ -77,6 +77,27 @@ const ROUTES = {
 			return { ok: true, events: sandbox.addAuditEvents(events, where({ region, user, credential })) };
 		},
 	},
+	'/__sandbox/limits': {
+		POST: (sandbox, state, body) => {
+			const { mappingWritesPerMinute, mappingWritesWindowMs } = sandbox.setLimits(body === undefined ? {} : body);
+			return { ok: true, limits: { mappingWritesPerMinute, mappingWritesWindowMs } };
+		},
+	},
+	'/__sandbox/features': {
+		POST: (sandbox, state, body) => {
+			const { feature, enabled, ...where } = body && typeof body === 'object' ? body : {};
+			sandbox.setFeature(feature, enabled, where);
+			return { ok: true };
+		},
+	},
+	// Takes Protocols away from a workspace (or gives them back): { enabled, region?, user?, credential? }.
+	'/__sandbox/protocols': {
+		POST: (sandbox, state, body) => {
+			const { enabled, region, user, credential } = objectBody(body);
+			sandbox.setProtocols(enabled, where({ region, user, credential }));
+			return { ok: true, enabled };
+		},
+	},
 	// What a trigger watches, made to happen from another process: a sync report, a connection going down and up.
 	'/__sandbox/sync-reports': {
 		POST: (sandbox, state, body) => {

@@ -2,7 +2,7 @@
 // startSandbox(): a local server that behaves like Paragon's proxy in front of Segment's
 // Public API, with the handles tests need (request log, faults, workspaces per user, bulk data, reset).
 const { createServer } = require('./server');
-const { createState, resetState, DEFAULTS } = require('./state');
+const { createState, resetState, setMappingLimits, DEFAULTS } = require('./state');
 const { workspaceApi } = require('./workspace-api');
 const { assertKind } = require('./catalogs');
 const { DEMO } = require('./demo-users');
@@ -52,6 +52,14 @@ async function startSandbox(options = {}) {
 		addCatalogEntry(kind, entry) {
 			assertKind(kind);
 			return structuredClone(state.catalogs.add(kind, entry));
+		},
+		// { mappingWritesPerMinute, mappingWritesWindowMs }: changes the mapping write limit (windows start afresh).
+		setLimits(limits) {
+			if (!limits || typeof limits !== 'object' || Array.isArray(limits)) throw new TypeError('limits must be an object');
+			for (const key of Object.keys(limits)) {
+				if (key !== 'mappingWritesPerMinute' && key !== 'mappingWritesWindowMs') throw new TypeError(`Unknown limit ${key} (use mappingWritesPerMinute, mappingWritesWindowMs)`);
+			}
+			return setMappingLimits(state, limits);
 		},
 		reset() {
 			resetState(state);

@@ -74,6 +74,11 @@ async function handleProxied(state, req, res, rawBody) {
 	const entry = makeEntry(req, target, params, rawBody);
 	state.log.push(entry);
 	const exchange = { state, req, res, entry, target, params, rawBody };
+	// A front server refuses an over-long request line before Paragon or Segment sees it.
+	if (Buffer.byteLength(req.url) > state.maxUrlLength) {
+		const answer = faultAnswer({ nonJson: true, status: 414 });
+		return write(exchange, answer.status, answer.headers, answer.payload);
+	}
 	const match = { method: req.method, path: decodedPath(target), region: target.region };
 
 	if (state.latencyMs > 0) await state.sleep(state.latencyMs);

@@ -1,6 +1,6 @@
 'use strict';
 // The rate-limit headers Segment puts on every answer, and the fixed windows of the endpoints
-// the sandbox limits itself (syncs, event volume); everything else is limited by faults only.
+// the sandbox limits itself (warehouse syncs, event volume, mapping writes); faults play any other 429.
 // Reset is an HTTP date, as Segment documents it.
 
 const DEFAULT_REMAINING = '1000';
@@ -14,12 +14,12 @@ function rateLimitHeaders({ remaining = DEFAULT_REMAINING, resetInMs = 1000, now
 	return { 'X-RateLimit-Remaining': String(remaining), 'X-RateLimit-Reset': httpDate(now + resetInMs) };
 }
 
-// Fixed windows per key (a workspace): the first call opens one of windowMs, perMinute calls fit
-// in it. Each key counts alone, so one user's 429 never holds back another's calls; byUser gives
-// some users their own perMinute (null = unlimited).
+// Fixed windows per key (a workspace), as Segment's limiter counts: the first call opens a window
+// of windowMs, `limit` calls fit in it. Each key counts alone, so one workspace's 429 never holds
+// back another's calls; byUser gives some users their own limit (null = unlimited).
 class WindowLimiter {
-	constructor(perMinute, windowMs, byUser = {}) {
-		this.perMinute = perMinute;
+	constructor(limit, windowMs, byUser = {}) {
+		this.limit = limit;
 		this.windowMs = windowMs;
 		this.byUser = new Map(Object.entries(byUser));
 		this.clear();
@@ -30,26 +30,26 @@ class WindowLimiter {
 	}
 
 	limitFor(userId) {
-		return this.byUser.has(userId) ? this.byUser.get(userId) : this.perMinute;
+		return this.byUser.has(userId) ? this.byUser.get(userId) : this.limit;
 	}
 
-	// { allowed, remaining, resetInMs, consumed }; unlimited when perMinute is null.
-	take(key, now = Date.now(), perMinute = this.perMinute) {
-		if (perMinute === null) return { allowed: true, unlimited: true };
+	// { allowed, remaining, resetInMs, consumed }; unlimited when the limit is null.
+	take(key, now = Date.now(), limit = this.limit) {
+		if (limit === null) return { allowed: true, unlimited: true };
 		let window = this.windows.get(key);
 		if (!window || now >= window.start + this.windowMs) this.windows.set(key, (window = { start: now, consumed: 0 }));
 		window.consumed++;
 		const resetInMs = window.start + this.windowMs - now;
-		const remaining = Math.max(0, perMinute - window.consumed);
-		return { allowed: window.consumed <= perMinute, remaining, resetInMs, consumed: window.consumed };
+		const remaining = Math.max(0, limit - window.consumed);
+		return { allowed: window.consumed <= limit, remaining, resetInMs, consumed: window.consumed };
 	}
 }
 
-// Segment's 429 for a verdict of WindowLimiter.take.
-function tooManyRequests(verdict) {
+// Segment's 429: msBeforeNext and the other fields of its limiter, and the headers.
+function tooManyRequests(verdict, now = Date.now()) {
 	return {
 		status: 429,
-		headers: rateLimitHeaders({ remaining: 0, resetInMs: verdict.resetInMs }),
+		headers: rateLimitHeaders({ remaining: 0, resetInMs: verdict.resetInMs, now }),
 		body: {
 			errors: [{
 				type: 'RequestError',
@@ -60,13 +60,18 @@ function tooManyRequests(verdict) {
 	};
 }
 
-// Runs one limited call: the 429 when over the limit, else the answer with the window's headers.
-function limited(limiter, ws, answer) {
-	const verdict = limiter.take(ws.id, Date.now(), limiter.limitFor(ws.userId));
-	if (!verdict.allowed) return tooManyRequests(verdict);
+// The headers of an answer the limiter let through.
+function limitedHeaders(verdict, now = Date.now()) {
+	return verdict.unlimited ? undefined : rateLimitHeaders({ remaining: verdict.remaining, resetInMs: verdict.resetInMs, now });
+}
+
+// Runs one limited call of a workspace: the 429 when over its limit, else the answer with the window's headers.
+function limited(limiter, ws, answer, now = Date.now()) {
+	const verdict = limiter.take(ws.id, now, limiter.limitFor(ws.userId));
+	if (!verdict.allowed) return tooManyRequests(verdict, now);
 	const result = answer();
-	if (!verdict.unlimited && result.status < 400) result.headers = { ...(result.headers || {}), ...rateLimitHeaders({ remaining: verdict.remaining, resetInMs: verdict.resetInMs }) };
+	if (!verdict.unlimited && result.status < 400) result.headers = { ...(result.headers || {}), ...limitedHeaders(verdict, now) };
 	return result;
 }
 
-module.exports = { rateLimitHeaders, httpDate, DEFAULT_REMAINING, WindowLimiter, tooManyRequests, limited };
+module.exports = { rateLimitHeaders, httpDate, DEFAULT_REMAINING, WindowLimiter, tooManyRequests, limitedHeaders, limited };

@@ -7,6 +7,7 @@ const { addLabels, warehouse, source, destination: addDestination, reports } = r
 const { CUSTOMER_DEMO_DATA } = require('./seed-customers');
 const { CREDENTIALS } = require('./demo-users');
 const { seedUsMonitoring, seedEuMonitoring } = require('./seed-monitoring');
+const { seedTrackingPlan } = require('./seed-tracking-plans');
 
 function seedUs(state, ws, now) {
 	addLabels(ws, [
@@ -44,6 +45,7 @@ function seedUs(state, ws, now) {
 	reports(ws, redshift, now, [[website, 'SUCCESS', 2], [mobile, 'SUCCESS', 3], [website, 'FAILED', 14, failedLoad]]);
 	reports(ws, bigquery, now, [[backend, 'IN_PROGRESS', 0.25], [website, 'SUCCESS', 5]]);
 	reports(ws, staging, now, [[backend, 'FAILED', 1, { notices: [{ level: 'ERROR', message: 'Could not connect to unreachable.staging.internal:5432' }] }]]);
+	seedTrackingPlan(ws, website);
 }
 
 function seedEu(state, ws, now) {

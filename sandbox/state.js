@@ -6,7 +6,6 @@ const { Catalogs } = require('./catalogs');
 const { ConnectedUsers } = require('./users');
 const { Faults } = require('./faults');
 const { seedDemoData } = require('./seed');
-const { SyncLimiter } = require('./segment/syncs');
 const { WindowLimiter } = require('./rate-limit');
 
 const DEFAULTS = {
@@ -28,6 +27,19 @@ const DEFAULTS = {
 	// (null = unlimited).
 	eventVolumePerMinute: 60,
 	eventVolumeWindowMs: 60000,
+	// Destination mapping (subscription) writes allowed per window and workspace: Segment allows
+	// 5 a minute; null = unlimited.
+	mappingWritesPerMinute: 5,
+	mappingWritesWindowMs: 60000,
+	// { now(): epoch ms } for the limiters' windows (tests share a fake clock with the node); default the real one.
+	clock: null,
+	// Calls of GET /tracking-plans/{id}/rules allowed per window and workspace: Segment's 200 a
+	// minute (null = unlimited).
+	ruleReadsPerMinute: 200,
+	ruleReadsWindowMs: 60000,
+	// The longest request target (path and query) answered; a longer one gets 414, as from the
+	// nginx or Apache in front of a real API (both refuse a request line over 8 KB by default).
+	maxUrlLength: 8192,
 };
 
 function readPublicKey(pem) {
@@ -51,6 +63,12 @@ function checkSyncLimits(options, users) {
 	}
 }
 
+// Also for sb.setLimits() and POST /__sandbox/limits.
+function checkMappingLimits({ mappingWritesPerMinute, mappingWritesWindowMs }) {
+	if (!isLimit(mappingWritesPerMinute)) throw new TypeError('mappingWritesPerMinute must be null (unlimited) or an integer >= 1');
+	if (!(Number.isFinite(mappingWritesWindowMs) && mappingWritesWindowMs > 0)) throw new TypeError('mappingWritesWindowMs must be a number > 0');
+}
+
 function checkOptions(options) {
 	if (typeof options.projectId !== 'string' || options.projectId === '') throw new TypeError('projectId must be a non-empty string');
 	if (!options.tokens || typeof options.tokens !== 'object') throw new TypeError('tokens must be an object of token -> user id');
@@ -58,6 +76,11 @@ function checkOptions(options) {
 	if (!(Number.isFinite(options.syncsWindowMs) && options.syncsWindowMs > 0)) throw new TypeError('syncsWindowMs must be a number > 0');
 	if (!isLimit(options.eventVolumePerMinute)) throw new TypeError('eventVolumePerMinute must be null (unlimited) or an integer >= 1');
 	if (!(Number.isFinite(options.eventVolumeWindowMs) && options.eventVolumeWindowMs > 0)) throw new TypeError('eventVolumeWindowMs must be a number > 0');
+	checkMappingLimits(options);
+	if (options.clock !== null && !(options.clock && typeof options.clock.now === 'function')) throw new TypeError('clock must be null or an object with now()');
+	if (!isLimit(options.ruleReadsPerMinute)) throw new TypeError('ruleReadsPerMinute must be null (unlimited) or an integer >= 1');
+	if (!(Number.isFinite(options.ruleReadsWindowMs) && options.ruleReadsWindowMs > 0)) throw new TypeError('ruleReadsWindowMs must be a number > 0');
+	if (!(Number.isInteger(options.maxUrlLength) && options.maxUrlLength >= 256)) throw new TypeError('maxUrlLength must be an integer >= 256');
 }
 
 function createState(input = {}) {
@@ -77,8 +100,12 @@ function createState(input = {}) {
 		log: [],
 		connectionsAccepted: 0,
 		faults: new Faults(),
-		syncLimiter: new SyncLimiter(options.syncsPerMinute, options.syncsWindowMs, { ...options.syncsPerMinuteByUser }),
+		syncLimiter: new WindowLimiter(options.syncsPerMinute, options.syncsWindowMs, { ...options.syncsPerMinuteByUser }),
 		volumeLimiter: new WindowLimiter(options.eventVolumePerMinute, options.eventVolumeWindowMs),
+		mappingLimiter: new WindowLimiter(options.mappingWritesPerMinute, options.mappingWritesWindowMs),
+		now: options.clock ? () => options.clock.now() : () => Date.now(),
+		ruleReadLimiter: new WindowLimiter(options.ruleReadsPerMinute, options.ruleReadsWindowMs),
+		maxUrlLength: options.maxUrlLength,
 		timers: new Set(),
 		url: null,
 		sleep(ms) {
@@ -103,7 +130,19 @@ function resetState(state) {
 	state.faults.clear();
 	state.syncLimiter.clear();
 	state.volumeLimiter.clear();
+	setMappingLimits(state, state.options);
+	state.ruleReadLimiter.clear();
 	if (state.seed) seedDemoData(state);
 }
 
-module.exports = { createState, resetState, DEFAULTS };
+// Changes the mapping write limit of a running sandbox (its windows start afresh); reset() restores the started ones.
+function setMappingLimits(state, limits) {
+	const next = { mappingWritesPerMinute: state.mappingLimiter.limit, mappingWritesWindowMs: state.mappingLimiter.windowMs, ...limits };
+	checkMappingLimits(next);
+	state.mappingLimiter.limit = next.mappingWritesPerMinute;
+	state.mappingLimiter.windowMs = next.mappingWritesWindowMs;
+	state.mappingLimiter.clear();
+	return next;
+}
+
+module.exports = { createState, resetState, setMappingLimits, DEFAULTS };

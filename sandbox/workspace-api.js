@@ -1,16 +1,18 @@
 'use strict';
 // The module API's direct reads and writes of workspaces (never logged): entities, labels,
-// connections, sync reports, filters, bulk inserts, audit trail, event volume, delivery counts. Each acts on the first connected user's
+// connections, sync reports, filters, mappings, features, bulk inserts, audit trail, event volume, delivery counts. Each acts on the first connected user's
 // default credential unless told otherwise: the functions with a positional region take
 // { user, credential } after it; those with an options object take { region, user, credential }.
 const { bulkInsert } = require('./bulk');
-const { assertResource } = require('./workspace');
+const { assertResource, assertFeature } = require('./workspace');
 const { KINDS } = require('./segment/router');
 const { addSyncReports } = require('./segment/syncs');
 const filters = require('./segment/filters');
 const { setConnectionState } = require('./segment/pipelines');
 const { addAuditEvents } = require('./audit');
 const { setEventVolume, setDeliveryCounts } = require('./monitoring-data');
+const subscriptions = require('./segment/subscriptions');
+const { protocolsApi } = require('./protocols-api');
 
 const WHERE = ['user', 'credential'];
 const WHERE_WITH_REGION = ['region', ...WHERE];
@@ -96,6 +98,18 @@ function workspaceApi(state) {
 			const ws = from(options);
 			return ws.filters.has(destinationId) ? ws.filters.get(destinationId).all().map(filters.toApi) : [];
 		},
+		// The destination's mappings (Segment's subscriptions), as the API returns them.
+		subscriptions(destinationId, options) {
+			const ws = from(options);
+			return ws.subscriptions.has(destinationId) ? ws.subscriptions.get(destinationId).all().map(subscriptions.toApi) : [];
+		},
+		// setFeature('destinationSubscriptions', false, { region, user, credential }): its endpoints answer 403.
+		setFeature(feature, enabled, options) {
+			assertFeature(feature);
+			if (typeof enabled !== 'boolean') throw new TypeError('enabled must be true or false');
+			from(options).features[feature] = enabled;
+		},
+		...protocolsApi(from),
 	};
 }
 

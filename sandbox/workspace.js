@@ -1,12 +1,14 @@
 'use strict';
 // One Segment workspace (each Paragon credential of a connected user has one per region): its
 // entities, its labels, the index of source slugs (Segment keeps them unique per workspace), the
-// warehouse-source connections, each warehouse's sync reports and each destination's filters,
-// the connection states a test set (sb.setConnectionState) over what the settings say; what it is
-// monitored by: its audit trail, event volume and delivery counts per minute.
+// warehouse-source connections, each warehouse's sync reports, each destination's filters and
+// mappings (subscriptions), its Protocols (tracking plans) and the Segment features the workspace
+// has, the connection states a test set (sb.setConnectionState) over what the settings say; what it
+// is monitored by: its audit trail, event volume and delivery counts per minute.
 const { Collection } = require('./collection');
 const { SeriesStore } = require('./series');
 const { Connections } = require('./connections');
+const { Protocols } = require('./protocols');
 const { stableId } = require('./ids');
 
 const RESOURCES = ['warehouses', 'sources', 'destinations'];
@@ -51,6 +53,11 @@ class Workspace {
 		this.auditEvents = [];
 		this.eventVolume = new SeriesStore(EVENT_DIMENSIONS);
 		this.deliveryCounts = new SeriesStore(DELIVERY_DIMENSIONS);
+		this.subscriptions = new Map();
+		// Segment turns features on per workspace; a test may turn one off (403 on its endpoints).
+		this.features = { destinationSubscriptions: true };
+		// Tracking plans, their rules and sources; a reset also gives the workspace Protocols back.
+		this.protocols = new Protocols();
 	}
 
 	// Which sources load into which warehouse.
@@ -71,6 +78,13 @@ class Workspace {
 		let filters = this.filters.get(destinationId);
 		if (!filters) this.filters.set(destinationId, (filters = new Collection()));
 		return filters;
+	}
+
+	// The mappings of one destination.
+	subscriptionsOf(destinationId) {
+		let subscriptions = this.subscriptions.get(destinationId);
+		if (!subscriptions) this.subscriptions.set(destinationId, (subscriptions = new Collection()));
+		return subscriptions;
 	}
 
 	hasLabel(key, value) {
@@ -95,4 +109,10 @@ function assertRegion(region) {
 	if (region !== 'us' && region !== 'eu') throw new TypeError(`Unknown region "${region}" (use us or eu)`);
 }
 
-module.exports = { Workspace, RESOURCES, EVENT_DIMENSIONS, DELIVERY_DIMENSIONS, labelKey, assertResource, assertRegion };
+const FEATURES = ['destinationSubscriptions'];
+
+function assertFeature(feature) {
+	if (!FEATURES.includes(feature)) throw new TypeError(`Unknown feature "${feature}" (use ${FEATURES.join(', ')})`);
+}
+
+module.exports = { Workspace, RESOURCES, FEATURES, EVENT_DIMENSIONS, DELIVERY_DIMENSIONS, labelKey, assertResource, assertRegion, assertFeature };

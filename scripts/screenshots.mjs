@@ -15,6 +15,11 @@
 //   docs/upsert.png             Source > Create or Update on the demo "Website Analytics", executed: unchanged
 //   docs/event-volume.png       Workspace > Get Event Volume by source, executed: Mobile App gone quiet
 //   docs/delivery-overview.png  Source > Get Delivery Overview, Failed Delivery to Salesforce, executed
+//   docs/destination-mapping-create.png  Destination Mapping > Create: GA4 Cloud's Purchase fields in the
+//                               resource mapper, not run (makes a "GA4 Cloud" destination in npm start's
+//                               sandbox first, once: SANDBOX_URL or SANDBOX_PORT)
+//   docs/tracking-plan-upsert.png  Tracking Plan > Create or Update of the demo plan from the example's rules
+//                               file, executed ("updated" on fresh demo data, "unchanged" after)
 //   docs/trigger.png            the trigger of the example "alert on failed warehouse syncs", Fetch Test Event run
 //   (each group of pictures is a file of scripts/screenshots/, listed in scripts/screenshots/groups.mjs)
 //
@@ -27,12 +32,16 @@
 //   CHROMIUM_PATH           default /usr/bin/chromium
 //   SCREENSHOT_WORKFLOW     id or name of the workflow to run (default: the nightly inventory example)
 //   SCREENSHOT_CREDENTIAL   name of the credential to show (default: Segment sandbox)
+//   SANDBOX_URL             npm start's sandbox (default http://127.0.0.1:$SANDBOX_PORT, port 4010)
 //
 // What it leaves behind in n8n: one more execution of the example workflow (which only reads from
 // Segment), and one of the failed-syncs alert example's trigger (Fetch Test Event, which only reads). The temporary workflows it creates for the parameter panels, the two warehouse runs
 // (which only read) and the Create or Update run (which writes nothing while the demo source matches
 // its parameters) are deleted again with their executions (also on Ctrl-C, and a leftover of a
 // killed run is removed by the next run); no credential is saved, no destination filter created.
+// The mapper picture leaves a "GA4 Cloud" destination in the sandbox (reused by the next run).
+// The tracking-plan picture makes the sandbox's demo plan match examples/repository/tracking-plan.json
+// (as running that example would), once; later runs write nothing.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

@@ -3,6 +3,7 @@ import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, t
 import { route } from './actions/router';
 import { nodeProperties } from './descriptions';
 import { listSearch, loadOptions } from './methods/listSearch';
+import { resourceMapping } from './methods/resourceMapping';
 
 export class SegmentParagon implements INodeType {
 	description: INodeTypeDescription = {
@@ -12,7 +13,7 @@ export class SegmentParagon implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] === "list" ? "Get many " + $parameter["resource"] + "s" : $parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Manage Segment warehouses, sources and destinations through Paragon\'s proxy',
+		description: 'Manage Segment warehouses, sources, destinations and their mappings through Paragon\'s proxy',
 		defaults: { name: 'Segment (via Paragon)' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -21,7 +22,7 @@ export class SegmentParagon implements INodeType {
 		properties: nodeProperties,
 	};
 
-	methods = { listSearch, loadOptions };
+	methods = { listSearch, loadOptions, resourceMapping };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await route.call(this);

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { Pacer } from './transport/pacer';
+import { SlidingWindowPacer } from './transport/pacer';
 import type { Workspace } from './transport/workspace';
 
 /**
@@ -86,8 +86,8 @@ export const EVENT_VOLUME_CALLS_PER_MINUTE = 60;
 export const EVENT_VOLUME_MAX_ENTRIES = 5000;
 
 /** The pace of this execution's event-volume calls in one workspace (shared by its items). */
-export async function eventVolumePacer(workspace: Workspace): Promise<Pacer> {
-	return await workspace.shared('pacer:events/volume', async () => new Pacer(EVENT_VOLUME_CALLS_PER_MINUTE, MINUTE_MS));
+export async function eventVolumePacer(workspace: Workspace): Promise<SlidingWindowPacer> {
+	return await workspace.shared('pacer:events/volume', async () => new SlidingWindowPacer(EVENT_VOLUME_CALLS_PER_MINUTE, MINUTE_MS));
 }
 
 /** The steps of Segment's delivery overview: the node's value, Segment's path, and whether it needs a destination. */

@@ -50,9 +50,10 @@ function update(state, ws, record, body) {
 	return [];
 }
 
-// A destination's filters go with it.
+// A destination's filters and mappings go with it.
 function onRemove(ws, record) {
 	ws.filters.delete(record.id);
+	ws.subscriptions.delete(record.id);
 }
 
 function toApi(ws, record) {

@@ -75,7 +75,7 @@ function volume(state, ws, params) {
 			result: entries.slice(page.from, last).map((group) => toEntry(ws, group, query.groupBy)),
 			pagination: pagination('events/volume', page.current, last < entries.length ? last : null, entries.length),
 		});
-	});
+	}, state.now());
 }
 
 module.exports = { volume, MAX_ENTRIES };

@@ -13,4 +13,10 @@ function bodiless(run) {
 	return run;
 }
 
-module.exports = { paged, bodiless };
+// Handlers marked queried read a query of their own (DELETE …/rules?rules[0][type]=…); the router leaves it to them.
+function queried(run) {
+	run.readsQuery = true;
+	return run;
+}
+
+module.exports = { paged, bodiless, queried };

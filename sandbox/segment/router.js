@@ -22,7 +22,7 @@ function handleSegment(state, ws, request) {
 	if (!methods) return routeNotFound(request.method, request.path);
 	const run = Object.prototype.hasOwnProperty.call(methods, request.method) ? methods[request.method] : null;
 	if (!run) return methodNotAllowed(request.method, Object.keys(methods));
-	if (!run.paged) {
+	if (!run.paged && !run.readsQuery) {
 		const error = checkQuery(request.params, []);
 		if (error) return error;
 	}

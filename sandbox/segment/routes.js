@@ -9,10 +9,12 @@ const destinations = require('./destinations');
 const pipelines = require('./pipelines');
 const filters = require('./filters');
 const { listSyncs } = require('./syncs');
+const { subscriptionRoutes } = require('./subscriptions');
 const { ok, notFound } = require('./answers');
 const { readPagination, pagination } = require('./query');
 const { paged, bodiless } = require('./route-marks');
 const { monitoringRoutes, rootRoutes } = require('./monitoring-routes');
+const { trackingPlanRoutes } = require('./tracking-plan-routes');
 
 const KINDS = { warehouses, sources, destinations };
 const has = (object, key) => Object.prototype.hasOwnProperty.call(object, key);
@@ -27,6 +29,14 @@ function listCatalog(state, kind, params) {
 		[`${kind}Catalog`]: entries.slice(page.from, end).map((entry) => structuredClone(entry)),
 		pagination: pagination(scope, page.current, end < entries.length ? end : null, entries.length),
 	});
+}
+
+// GET /catalog/{kind}/{metadataId}: one entry, whole (a destination's actions and presets too).
+const METADATA_KEY = { warehouses: 'warehouseMetadata', sources: 'sourceMetadata', destinations: 'destinationMetadata' };
+
+function getCatalogEntry(state, kind, id) {
+	const entry = state.catalogs.find(kind, id);
+	return entry ? ok({ [METADATA_KEY[kind]]: structuredClone(entry) }) : notFound();
 }
 
 function entityRoutes(kind, id) {
@@ -103,6 +113,9 @@ function coreRoutes(segments) {
 	if (first === 'catalog' && segments.length === 2 && has(KINDS, second)) {
 		return { GET: paged((c) => listCatalog(c.state, second, c.params)) };
 	}
+	if (first === 'catalog' && segments.length === 3 && has(KINDS, second)) {
+		return { GET: (c) => getCatalogEntry(c.state, second, segments[2]) };
+	}
 	if (first === 'labels' && segments.length === 1) {
 		return { GET: (c) => labels.list(c.ws), POST: (c) => labels.create(c.ws, c.body) };
 	}
@@ -111,7 +124,7 @@ function coreRoutes(segments) {
 
 // Each resource module answers the paths it owns (segments → { METHOD: handler } or null).
 // A new resource adds its own function here, in its own file.
-const ROUTE_TABLES = [coreRoutes, monitoringRoutes];
+const ROUTE_TABLES = [coreRoutes, monitoringRoutes, subscriptionRoutes, trackingPlanRoutes];
 
 function matchRoute(segments) {
 	// The API's root, "/" (also when the proxy path ends at the integration name): the workspace.

@@ -22,6 +22,8 @@ const FILES = [
 	'workflowRun.mjs',
 	'pipelines.mjs',
 	'monitoring.mjs',
+	'mappings.mjs',
+	'trackingPlans.mjs',
 	'trigger.mjs',
 ];
 

@@ -4,7 +4,7 @@
 import { NODE_TYPE, SANDBOX_CREDENTIAL, SANDBOX_SIGNING_CREDENTIAL } from '../../scripts/e2e/n8n-app.mjs';
 
 /** The example workflows (examples/*.json) by the role the run gives them. */
-export const EXAMPLE = { desired: 'SegExDesiredSt01', perCustomer: 'SegExPerCustomer01', inventory: 'SegExNightlyInv01', webhook: 'SegExWebhookSrc01', audit: 'SegExAuditDest01', agent: 'SegExAiAgentTool01', health: 'SegExWarehouseHlth', dropEvent: 'SegExDropEventFlt', morning: 'SegExMorningReport', syncAlert: 'SegExSyncFailAlert', quietAlert: 'SegExQuietSrcAlert' };
+export const EXAMPLE = { desired: 'SegExDesiredSt01', perCustomer: 'SegExPerCustomer01', inventory: 'SegExNightlyInv01', webhook: 'SegExWebhookSrc01', audit: 'SegExAuditDest01', agent: 'SegExAiAgentTool01', health: 'SegExWarehouseHlth', dropEvent: 'SegExDropEventFlt', morning: 'SegExMorningReport', mappings: 'SegExNewDestMaps', syncAlert: 'SegExSyncFailAlert', quietAlert: 'SegExQuietSrcAlert' };
 
 /** A Paragon user the sandbox knows who never connected Segment. */
 export const LONELY_TOKEN = 'lonely-user-token';
@@ -203,7 +203,8 @@ export const FAKE_MODEL_CREDENTIAL = { id: 'E2eFakeOpenAiCred', name: 'Fake Open
 
 /**
  * The AI-agent example with its Chat Trigger replaced by a Manual Trigger and a Set node of the
- * same name that puts out a chat message, and its chat model pointed at a fake OpenAI credential.
+ * same name that puts out a chat message, and its chat model pointed at a fake OpenAI credential
+ * (OpenAI's Chat Completions API, which the fakes speak, rather than the Responses API).
  */
 export function headlessAgentCopy(example, chatInput) {
 	const copy = structuredClone(example);
@@ -213,6 +214,7 @@ export function headlessAgentCopy(example, chatInput) {
 	copy.id = IDS.agentCopy;
 	copy.name = `${example.name} (E2E headless copy, fake model)`;
 	model.credentials = { openAiApi: FAKE_MODEL_CREDENTIAL };
+	model.parameters.responsesApiEnabled = false;
 	copy.nodes = copy.nodes.filter((node) => node !== trigger);
 	copy.nodes.push(
 		{ id: 'e2e-manual', name: 'Manual Trigger', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [trigger.position[0] - 220, trigger.position[1]], parameters: {} },

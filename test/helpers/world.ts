@@ -43,10 +43,19 @@ export interface Sandbox {
 	labels(region?: string): Array<{ key: string; value: string }>;
 	catalog(kind: string): IDataObject[];
 	addCatalogEntry(kind: string, entry: IDataObject): IDataObject;
+	subscriptions(destinationId: string, options?: { region?: string }): IDataObject[];
+	setFeature(feature: string, enabled: boolean, options?: { region?: string }): void;
+	setLimits(limits: { mappingWritesPerMinute?: number | null; mappingWritesWindowMs?: number }): IDataObject;
 	addSyncReports(warehouseId: string, reports: IDataObject[], options?: { region?: string }): IDataObject[];
 	setConnectionState(warehouseId: string, connectionState: 'CONNECTED' | 'FAILED' | null, options?: { region?: string }): void;
 	reset(): void;
 	close(): Promise<void>;
+	// Segment Protocols (sandbox/protocols-api.js)
+	trackingPlans(options?: IDataObject): IDataObject[];
+	trackingPlanRules(planId: string, options?: IDataObject): IDataObject[];
+	trackingPlanSources(planId: string, options?: IDataObject): string[];
+	addTrackingPlan(plan: IDataObject, options?: IDataObject): IDataObject;
+	setProtocols(enabled: boolean, options?: IDataObject): void;
 }
 
 export const keys = (() => {

@@ -91,6 +91,14 @@ describe('refused by n8n itself before the node runs (no request either)', () =>
 });
 
 describe('on the wire: a strange but legitimate id is one encoded path segment, and the 404 names it', () => {
+	it('"../x?y=1" as a mapping id: one segment under its destination', async () => {
+		const result = await runSegment(sandbox, { resource: 'destinationMapping', operation: 'get', destinationId: rl('dst_1'), mappingId: '../x?y=1' });
+		everyText.push(...runTexts(result));
+		expect(sandbox.requests.map((request) => request.segments)).toEqual([['destinations', 'dst_1', 'subscriptions', '../x?y=1']]);
+		expect(sandbox.requests[0].segmentPath).toBe(`/destinations/dst_1/subscriptions/${encodeURIComponent('../x?y=1')}`);
+		expect(result.error.message).toBe('Destination mapping ../x?y=1 of destination dst_1 was not found');
+	});
+
 	it.each(ON_THE_WIRE)('%s', async (_what, resource, operation, id, extra) => {
 		const label = resource[0].toUpperCase() + resource.slice(1);
 		const plural = `${resource}s`;

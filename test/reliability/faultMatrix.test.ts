@@ -52,7 +52,7 @@ interface Row {
 }
 
 function rowsFor(scenario: Scenario): Array<[string, Row]> {
-	const steps = scenario.steps({ warehouseId: '{id}', sourceId: '{id}', destinationId: '{id}' });
+	const steps = scenario.steps({ warehouseId: '{id}', sourceId: '{id}', destinationId: '{id}', actionsDestinationId: '{id}', mappingId: '{id}', trackingPlanId: '{id}' });
 	return steps.flatMap((step, stepIndex) =>
 		step.faulted
 			? FAULTS.map((fault): [string, Row] => {
@@ -76,7 +76,8 @@ function requestTimes(sandbox: Sandbox): number[] {
 async function playRow({ scenario, stepIndex, fault }: Row): Promise<void> {
 	const sandbox = await startWorld();
 	try {
-		const ids: Ids = await arrangeWorkspace(sandbox);
+		const arranged: Ids = await arrangeWorkspace(sandbox);
+		const ids: Ids = { ...arranged, ...(await scenario.arrange?.(sandbox, arranged)) };
 		const steps = scenario.steps(ids);
 		const step = steps[stepIndex];
 		const retried = fault.retried(step);
@@ -103,7 +104,7 @@ async function playRow({ scenario, stepIndex, fault }: Row): Promise<void> {
 		expect(sent).toEqual(expectedCalls(steps, stepIndex, retried));
 
 		// A create is sent twice only after a 429, 502 or 503 (Segment did not take it); never after an answer that may mean it did.
-		for (const path of ['/warehouses', '/sources']) {
+		for (const path of new Set(['/warehouses', '/sources', ...steps.filter((each) => each.creates).map((each) => each.path)])) {
 			expect(sent.filter((call) => call === `POST ${path}`).length).toBeLessThanOrEqual(step.method === 'POST' && step.path === path && retried ? 2 : 1);
 		}
 

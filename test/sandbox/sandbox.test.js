@@ -8,7 +8,7 @@ test('defaults', async () => {
 	expect(DEFAULTS).toEqual({
 		host: '127.0.0.1', port: 0, projectId: 'sandbox-project', tokens: { 'sandbox-user-token': 'sandbox-user' },
 		publicKey: undefined, connectedUsers: ['sandbox-user'], seed: false, latencyMs: 0, syncsPerMinute: null, syncsWindowMs: 60000,
-		syncsPerMinuteByUser: {}, eventVolumePerMinute: 60, eventVolumeWindowMs: 60000,
+		syncsPerMinuteByUser: {}, eventVolumePerMinute: 60, eventVolumeWindowMs: 60000, mappingWritesPerMinute: 5, mappingWritesWindowMs: 60000, clock: null, ruleReadsPerMinute: 200, ruleReadsWindowMs: 60000, maxUrlLength: 8192,
 	});
 	const sb = await startSandbox();
 	try {

@@ -4,27 +4,14 @@
 // endpoint the node uses must succeed, and what it reads back must carry SPEC §2's fields.
 const PublicApi = require('@segment/public-api-sdk-typescript');
 const { TOKEN, SETTINGS, proxyBase, useSandbox } = require('./helpers');
+const { useSdk, data } = require('./sdk-helpers');
 
 const sb = useSandbox();
+const sdk = useSdk(sb);
 let api;
 beforeAll(() => {
-	api = PublicApi.configureApis(TOKEN, { 'X-Paragon-Use-Raw-Response': '1' });
-	// configureApis targets api.segmentapis.com; each API object takes its base path.
-	for (const part of Object.values(api)) part.basePath = proxyBase(sb);
+	api = sdk();
 });
-
-// The answer's data; a refusal fails the test with Segment's own error.
-async function data(promise) {
-	try {
-		const { response, body } = await promise;
-		expect(response.statusCode).toBeGreaterThanOrEqual(200);
-		expect(response.statusCode).toBeLessThan(300);
-		return body.data;
-	} catch (error) {
-		if (error.body !== undefined) throw new Error(`HTTP ${error.statusCode}: ${JSON.stringify(error.body)}`);
-		throw error;
-	}
-}
 
 const PAGE = { count: 200 };
 const catalogEntry = async (kind, slug) => {
@@ -115,6 +102,32 @@ test('labels, sources (created without name, then named), connections, destinati
 	// Every request carried the Paragon token and the raw-response header; none was refused.
 	expect(sb.requests.every((r) => r.rawResponse && r.auth && r.auth.kind === 'static' && r.status === 200)).toBe(true);
 	expect(sb.requests.length).toBeGreaterThanOrEqual(35);
+});
+
+test('destination mappings: the catalog entry with actions and presets, and the five subscription calls', async () => {
+	const amplitude = await catalogEntry('destinations', 'actions-amplitude');
+	const metadata = (await data(api.catalog.getDestinationMetadata(amplitude.id))).destinationMetadata;
+	expect(metadata.presets).toHaveLength(7);
+	const logEvent = metadata.actions.find((action) => action.slug === 'logEventV2');
+	expect(logEvent.fields.find((field) => field.fieldKey === 'event_type')).toMatchObject({ label: 'Event Type', type: 'STRING', required: true, defaultValue: { '@path': '$.event' } });
+	const { source } = await data(api.sources.createSource({ slug: 'app', enabled: true, metadataId: (await catalogEntry('sources', 'javascript')).id }));
+	const { destination } = await data(api.destinations.createDestination({ sourceId: source.id, metadataId: amplitude.id, name: 'Amplitude', enabled: true, settings: {} }));
+	expect((await data(api.destinations.getDestination(destination.id))).destination.metadata.actions.map((action) => action.id)).toEqual(metadata.actions.map((action) => action.id));
+
+	const input = { name: 'Orders', actionId: logEvent.id, trigger: 'type = "track" and event = "Order Completed"', enabled: true, settings: { event_type: { '@template': 'Order {{properties.order_id}}' }, user_id: { '@path': '$.userId' } } };
+	const made = (await data(api.destinations.createDestinationSubscription(destination.id, input))).destinationSubscription;
+	expect(made).toEqual({ ...input, id: expect.any(String), actionSlug: 'logEventV2', destinationId: destination.id });
+	expect((await data(api.destinations.getSubscriptionFromDestination(destination.id, made.id))).subscription).toEqual(made);
+	const updated = (await data(api.destinations.updateSubscriptionForDestination(destination.id, made.id, { input: { enabled: false, trigger: 'type = "track"' } }))).subscription;
+	expect(updated).toEqual({ ...made, enabled: false, trigger: 'type = "track"' });
+	const listed = await data(api.destinations.listSubscriptionsFromDestination(destination.id, { count: 10 }));
+	expect(listed.subscriptions).toEqual([updated]);
+	expect(await data(api.destinations.removeSubscriptionFromDestination(destination.id, made.id))).toEqual({ status: 'SUCCESS' });
+
+	// Segment's validation reaches the SDK as the 422 body.
+	const refused = await api.destinations.createDestinationSubscription(destination.id, { ...input, settings: { eventType: 'x' } }).catch((error) => error);
+	expect(refused.statusCode).toBe(422);
+	expect(refused.body.errors.map((e) => e.field)).toEqual(['settings.eventType', 'settings.event_type']);
 });
 
 test('the SDK\'s errors are Segment\'s: a refused create rejects with the 422 body', async () => {

@@ -2,7 +2,7 @@
 // GET /warehouses/{id}/syncs: a warehouse's sync reports, paged, and the endpoint's own
 // per-minute limit (Segment allows 2 calls a minute; the sandbox only when syncsPerMinute is set).
 const { startSandbox } = require('../../sandbox');
-const { SyncLimiter } = require('../../sandbox/segment/syncs');
+const { WindowLimiter } = require('../../sandbox/rate-limit');
 const { client, warehouseBody, catalogId, useSandbox } = require('./helpers');
 
 const sb = useSandbox({ seed: true });
@@ -113,12 +113,12 @@ describe('syncsPerMinute', () => {
 	});
 
 	test('windows are fixed: the first call opens one, calls after its end open the next (clock given)', () => {
-		const limiter = new SyncLimiter(2, 60000);
+		const limiter = new WindowLimiter(2, 60000);
 		expect(limiter.take('us', 1000)).toEqual({ allowed: true, remaining: 1, resetInMs: 60000, consumed: 1 });
 		expect(limiter.take('us', 31000)).toEqual({ allowed: true, remaining: 0, resetInMs: 30000, consumed: 2 });
 		expect(limiter.take('us', 60999)).toEqual({ allowed: false, remaining: 0, resetInMs: 1, consumed: 3 });
 		expect(limiter.take('us', 61000)).toEqual({ allowed: true, remaining: 1, resetInMs: 60000, consumed: 1 });
-		expect(new SyncLimiter(null, 60000).take('us', 0)).toEqual({ allowed: true, unlimited: true });
+		expect(new WindowLimiter(null, 60000).take('us', 0)).toEqual({ allowed: true, unlimited: true });
 	});
 
 	test('each workspace has its own window; reset() opens a new one; the wrapped form keeps the 429', async () => {

@@ -4,11 +4,15 @@
  * another one is shown whenever that other one holds an expression, so it must not be `required`
  * (n8n would refuse the workflow with it empty); the node checks it when it runs.
  */
-import { NodeHelpers, type INode, type INodeParameters } from 'n8n-workflow';
+import { NodeHelpers, type INode, type INodeParameters, type ResourceMapperValue } from 'n8n-workflow';
 
 import { ParagonProxyApi } from '../../credentials/ParagonProxyApi.credentials';
 import { SegmentParagon } from '../../nodes/SegmentParagon/SegmentParagon.node';
+import { mapperFields } from '../../nodes/SegmentParagon/resources/destinationMapping/mapperFields';
 import { controllingNames } from '../helpers/parameterIssues';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const ga4 = require('../../sandbox/catalog-actions/ga4');
 
 const description = new SegmentParagon().description;
 const properties = description.properties;
@@ -29,6 +33,8 @@ const FILLED: INodeParameters = {
 	sourceId: { __rl: true, mode: 'id', value: 'src_1' },
 	destinationId: { __rl: true, mode: 'id', value: 'dst_1' },
 	filterId: 'flt_1',
+	mappingId: 'map_1',
+	trackingPlanId: { __rl: true, mode: 'id', value: 'tp_1' },
 	title: 'Drop test events',
 	condition: 'event = "Test"',
 };
@@ -39,6 +45,11 @@ function nodeWith(parameters: INodeParameters): INode {
 	node.parameters = NodeHelpers.getNodeParameters(properties, parameters, true, false, node, description) ?? {};
 	return node;
 }
+
+/** Filled per resource where two resources give one name different types (Action: a filter's choice, a mapping's locator). */
+const FILLED_FOR: Record<string, INodeParameters> = {
+	destinationMapping: { action: { __rl: true, mode: 'id', value: 'purchase' } },
+};
 
 function issuesOf(parameters: INodeParameters) {
 	const node = nodeWith(parameters);
@@ -56,11 +67,11 @@ describe('n8n runs the workflow when controlling parameters hold expressions', (
 		for (const operation of operationsOf(resource)) {
 			it(`${resource} ${operation}: no issues with every controlling parameter an expression`, () => {
 				const expressions = Object.fromEntries(controlling.map((name) => [name, `={{ $json.${name} }}`]));
-				expect(issuesOf({ resource, operation, ...FILLED, ...expressions })).toBeNull();
+				expect(issuesOf({ resource, operation, ...FILLED, ...FILLED_FOR[resource], ...expressions })).toBeNull();
 			});
 
 			it(`${resource} ${operation}: no issues with the defaults and the always-shown fields filled`, () => {
-				expect(issuesOf({ resource, operation, ...FILLED })).toBeNull();
+				expect(issuesOf({ resource, operation, ...FILLED, ...FILLED_FOR[resource] })).toBeNull();
 			});
 		}
 	}
@@ -80,6 +91,32 @@ describe('n8n runs the workflow when controlling parameters hold expressions', (
 		expect(NodeHelpers.getNodeParametersIssues(properties, node, description)).toBeNull();
 		for (const operation of ['get', 'getAuditEvents', 'getEventVolume', 'getUsage']) expect(issuesOf({ resource: 'workspace', operation })).toBeNull();
 		expect(operationsOf('workspace')).toEqual(['get', 'getAuditEvents', 'getEventVolume', 'getUsage']);
+	});
+
+	it('a mapping create with Fields Mode from an expression shows Fields and Settings, and neither is required', () => {
+		const node = nodeWith({ resource: 'destinationMapping', operation: 'create', ...FILLED, ...FILLED_FOR.destinationMapping, fieldsMode: '={{ $json.mode }}' });
+		expect(node.parameters).toHaveProperty('mapping');
+		expect(node.parameters).toHaveProperty('settings');
+		expect(NodeHelpers.getNodeParametersIssues(properties, node, description)).toBeNull();
+	});
+
+	it('the mapper as the editor stores it: a required field left empty (null) is no issue; the node fills its default when it runs', () => {
+		const purchase = ga4.actions.find((action: { slug: string }) => action.slug === 'purchase');
+		const schema = mapperFields(purchase);
+		type Values = ResourceMapperValue['value'];
+		const stored = (value: Values): ResourceMapperValue => ({ mappingMode: 'defineBelow', value, matchingColumns: [], schema, attemptToConvertTypes: false, convertFieldsToString: false });
+		const base = { resource: 'destinationMapping', operation: 'create', ...FILLED, ...FILLED_FOR.destinationMapping };
+		const empty: NonNullable<Values> = Object.fromEntries(schema.map((field) => [field.id, field.required ? (field.defaultValue ?? null) : null]));
+		expect(issuesOf({ ...base, mapping: stored({ ...empty, transaction_id: null, value: '={{ {"@path": "$.properties.revenue"} }}' }) })).toBeNull();
+		// A required field missing from the stored values altogether is one n8n refuses (the editor never stores that).
+		const withoutClientId = { ...empty };
+		delete withoutClientId.client_id;
+		expect(issuesOf({ ...base, mapping: stored(withoutClientId) })?.parameters).toHaveProperty(['mapping.client_id']);
+	});
+
+	it('a tracking plan\'s rules from an expression, and its Create or Update, have no issues', () => {
+		expect(issuesOf({ resource: 'trackingPlan', operation: 'upsert', name: '={{ $json.name }}', type: '={{ $json.type }}', rules: '={{ $json.rules }}', removeOtherRules: '={{ $json.prune }}' })).toBeNull();
+		expect(issuesOf({ resource: 'trackingPlan', operation: 'removeRules', ...FILLED, rules: '={{ $json.rules }}' })).toBeNull();
 	});
 
 	it('still finds a real issue: an always-shown required parameter left empty', () => {

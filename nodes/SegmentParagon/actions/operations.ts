@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { idProperty, listPaged, notFoundName, output, readId, readSimplify, resourcePath } from '../resources/crud';
+import { idProperty, listKeyOf, listPaged, notFoundName, output, parentNotFoundName, pluralNameOf, readId, readSimplify, resourcePath } from '../resources/crud';
 import { ALL_CRUD_OPERATIONS, type CrudOperation, type EntityResult, type OperationContext, type OperationDeclaration, type ResourceDefinition } from '../resources/types';
 import { runUpsert } from './upsert';
 
@@ -32,8 +32,7 @@ function crudOperations(definition: ResourceDefinition): OperationDeclaration[] 
 			simplify: simplifies,
 			async run(context) {
 				const simplify = simplifies && readSimplify(context.params);
-				const { entity, platform } = await createEntity(context);
-				return [output(definition, simplify, entity, platform)];
+				return [output(definition, simplify, await createEntity(context))];
 			},
 		});
 	}
@@ -45,7 +44,10 @@ function crudOperations(definition: ResourceDefinition): OperationDeclaration[] 
 			properties: [id],
 			async run({ params, workspace }) {
 				const entityId = readId(definition, params);
-				await workspace.client.request({ method: 'DELETE', path: resourcePath(definition, params, entityId), notFound: notFoundName(definition, params, entityId) }, params.itemIndex);
+				await workspace.client.request(
+					{ method: 'DELETE', path: resourcePath(definition, params, entityId), notFound: notFoundName(definition, params, entityId), pacer: definition.writePacer?.(workspace) },
+					params.itemIndex,
+				);
 				return [{ id: entityId, deleted: true, status: 204, message: `${sentenceName} deleted successfully.` }];
 			},
 		});
@@ -64,7 +66,7 @@ function crudOperations(definition: ResourceDefinition): OperationDeclaration[] 
 					{ method: 'GET', path: resourcePath(definition, params, entityId), notFound: notFoundName(definition, params, entityId), entity: entityKey },
 					params.itemIndex,
 				);
-				return [output(definition, simplify, data[entityKey] as IDataObject)];
+				return [output(definition, simplify, { entity: data[entityKey] as IDataObject })];
 			},
 		});
 	}
@@ -72,13 +74,14 @@ function crudOperations(definition: ResourceDefinition): OperationDeclaration[] 
 		declarations.push({
 			value: 'list',
 			name: 'Get Many',
-			description: `Get many ${definition.plural}`,
+			description: `Get many ${pluralNameOf(definition)}`,
+			properties: definition.listProperties,
 			paged: true,
 			simplify: simplifies,
 			async run(context) {
-				const parent = definition.parent?.label(context.params);
-				const notFound = parent && parent[0].toUpperCase() + parent.slice(1);
-				return await listPaged(context, resourcePath(definition, context.params), definition.plural, (entity) => definition.simplify({ entity }), notFound, simplifies);
+				const notFound = parentNotFoundName(definition, context.params);
+				const query = definition.listQuery?.(context.params);
+				return await listPaged(context, resourcePath(definition, context.params), listKeyOf(definition), (entity) => definition.simplify({ entity }), notFound, simplifies, query);
 			},
 		});
 	}
@@ -101,25 +104,25 @@ function crudOperations(definition: ResourceDefinition): OperationDeclaration[] 
 					const offered = updateFields.map((field) => field.displayName).join(', ');
 					throw params.fail('Nothing to update', `Add at least one field under Update Fields (${offered}).`);
 				}
-				const { entity, platform } = await update(context, entityId, fields);
-				return [output(definition, simplify, entity, platform)];
+				return [output(definition, simplify, await update(context, entityId, fields))];
 			},
 		});
 	}
 	const hooks = definition.upsert;
 	if (hooks) {
-		const createEntity = create();
+		// What Create or Update creates with: the resource's own create for it (e.g. a plan and its rules), else Create.
+		const upsertCreate = hooks.create ? hooks.create.bind(hooks) : create();
 		declarations.push({
 			value: 'upsert',
 			name: 'Create or Update',
 			description: `Create a new ${one}, or update the current one if it already exists (upsert)`,
-			// The very parameters of Create: declared once, shown for both.
-			properties: createProperties(),
+			// The very parameters of Create: declared once, shown for both (and what Create or Update adds).
+			properties: [...(createProperties() ?? []), ...(hooks.properties ?? [])],
 			simplify: simplifies,
 			async run(context) {
 				const simplify = simplifies && readSimplify(context.params);
-				const { result, upsert } = await runUpsert(definition, hooks, createEntity, context);
-				return [{ ...output(definition, simplify, result.entity, result.platform), upsert }];
+				const { result, upsert } = await runUpsert(definition, hooks, upsertCreate, context);
+				return [{ ...output(definition, simplify, result), upsert }];
 			},
 		});
 	}

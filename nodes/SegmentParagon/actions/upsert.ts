@@ -1,5 +1,6 @@
 import { deepCopy, NodeOperationError, type IDataObject } from 'n8n-workflow';
 
+import { pluralNameOf } from '../resources/crud';
 import type { EntityResult, OperationContext, ResourceDefinition, UpsertHooks } from '../resources/types';
 import { errorNode } from '../../shared/transport/redact';
 import { upsertIndex, type UpsertIndex } from './upsertIndex';
@@ -18,7 +19,7 @@ function ambiguous(definition: ResourceDefinition, context: OperationContext, la
 	const named = ids.length > MAX_IDS_NAMED ? `${ids.slice(0, MAX_IDS_NAMED).join(', ')} and ${ids.length - MAX_IDS_NAMED} more` : ids.join(', ');
 	const one = definition.displayName.toLowerCase();
 	return context.params.fail(
-		`${ids.length} ${definition.plural} in the workspace have ${label}: ${named}`,
+		`${ids.length} ${pluralNameOf(definition)} in the workspace have ${label}: ${named}`,
 		`Create or Update changes one ${one}, and cannot tell which of these is meant; nothing was sent. Delete or rename all but one of them in Segment, or change that one with Update and its ID.`,
 	);
 }
@@ -39,8 +40,8 @@ function partlyUpdated(definition: ResourceDefinition, context: OperationContext
 
 /** Sends the plan's changes in order; the index keeps whatever Segment answered, also when a later change fails. */
 async function update(definition: ResourceDefinition, hooks: UpsertHooks, context: OperationContext, index: UpsertIndex, key: string, existing: IDataObject): Promise<{ result: EntityResult; upsert: UpsertOutcome }> {
-	const { changes, platform } = await hooks.differences(context, existing);
-	if (!changes.length) return { result: { entity: existing, platform }, upsert: 'unchanged' };
+	const { changes, platform, extra } = await hooks.differences(context, existing);
+	if (!changes.length) return { result: { entity: existing, platform, extra }, upsert: 'unchanged' };
 	let entity = existing;
 	try {
 		// The first change failing leaves the entity as it was: its own error says it all.
@@ -57,7 +58,7 @@ async function update(definition: ResourceDefinition, hooks: UpsertHooks, contex
 	} finally {
 		if (entity !== existing) index.put(entity, key);
 	}
-	return { result: { entity, platform }, upsert: 'updated' };
+	return { result: { entity, platform, extra }, upsert: 'updated' };
 }
 
 /**

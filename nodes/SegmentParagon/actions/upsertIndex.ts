@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { OperationContext, ResourceDefinition, UpsertHooks } from '../resources/types';
 import { MAX_PAGE_SIZE } from '../../shared/transport/paging';
-import { segmentPath } from '../../shared/transport/proxyUrl';
+import { listKeyOf, parentNotFoundName, resourcePath } from '../resources/crud';
+import type { OperationContext, ResourceDefinition, UpsertHooks } from '../resources/types';
 
 /** Top-level fields whose text values repeat across a workspace's entities: kept once. */
 const REPEATED_TEXT = new Set(['workspaceId', 'sourceId']);
@@ -85,17 +85,19 @@ export class UpsertIndex {
 }
 
 /**
- * The resource's index for this execution: its list read once, in pages of 200 (the fewest
+ * The resource's index for this execution: its list (under its parent) read once, in pages of 200 (the fewest
  * requests), shared by every item and by items running at the same time. A failed read is
  * forgotten, so the next item reads again.
  */
 export async function upsertIndex(definition: ResourceDefinition, hooks: UpsertHooks, context: OperationContext): Promise<UpsertIndex> {
 	const { workspace, params } = context;
-	return await workspace.shared(`upsert:${definition.plural}`, async () => {
+	// A nested resource has one list per parent (a destination's mappings): one index each.
+	const path = resourcePath(definition, params);
+	return await workspace.shared(`upsert:${path}`, async () => {
 		const index = new UpsertIndex((entity) => hooks.keyOf(entity));
 		let cursor: string | undefined;
 		do {
-			const page = await workspace.page(segmentPath(definition.plural), definition.plural, MAX_PAGE_SIZE, cursor, params.itemIndex);
+			const page = await workspace.page(path, listKeyOf(definition), MAX_PAGE_SIZE, cursor, params.itemIndex, parentNotFoundName(definition, params));
 			for (const entity of page.entries) index.put(index.compact(entity));
 			cursor = page.next;
 			// An empty page ends the walk (a broken server could send a cursor forever).

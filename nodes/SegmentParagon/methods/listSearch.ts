@@ -6,11 +6,14 @@ import { entityOptions, searchEntities, searchPage } from '../../shared/methods/
 import { segmentPath } from '../../shared/transport/proxyUrl';
 import { SegmentClient } from '../../shared/transport/request';
 import { Workspace } from '../../shared/transport/workspace';
+import { searchDestinationActions } from './resourceMapping';
 
 export const listSearch = {
 	searchWarehouses: searchEntities(RESOURCES.warehouse),
 	searchSources: searchEntities(RESOURCES.source),
 	searchDestinations: searchEntities(RESOURCES.destination),
+	searchDestinationActions,
+	searchTrackingPlans: searchEntities(RESOURCES.trackingPlan),
 
 	searchSourceCatalog: searchCatalog('sources'),
 	searchWarehouseCatalog: searchCatalog('warehouses'),

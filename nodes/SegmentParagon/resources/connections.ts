@@ -112,6 +112,26 @@ export function createdButUnfinished(context: OperationContext, what: string, id
 	});
 }
 
+/** A step after a create (naming it, labelling it, its mappings): what is left undone when it fails. */
+export interface CreateStep {
+	undone: string;
+	run(): Promise<void>;
+}
+
+/**
+ * Runs the steps that follow a create, in order. When one fails, the error says the entity exists
+ * (its id), which steps are left undone (`describe` words them) and how to finish.
+ */
+export async function finishCreate(context: OperationContext, what: string, id: string, steps: CreateStep[], describe: (undone: string[]) => string, finish: string): Promise<void> {
+	for (const [index, step] of steps.entries()) {
+		try {
+			await step.run();
+		} catch (error) {
+			throw createdButUnfinished(context, what, id, describe(steps.slice(index).map((left) => left.undone)), error, finish);
+		}
+	}
+}
+
 /**
  * Create or Update on an entity that exists: the calls that give it exactly the connections
  * chosen (None: none; Selected: the picked ones), after one read of its connections (all pages).

@@ -3,7 +3,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { segmentPath } from '../../shared/transport/proxyUrl';
 import type { Params } from '../../shared/validation';
 import { resourceLocator } from './shared';
-import type { OperationContext, ResourceDefinition } from './types';
+import type { EntityResult, OperationContext, ResourceDefinition } from './types';
 
 /** Bounds that keep one item's list finite; beyond them, Return All is the way. */
 export const MAX_LIMIT = 1_000_000;
@@ -32,8 +32,19 @@ export async function listPaged(context: OperationContext, path: string, key: st
 	return simplify ? entries.map(shape) : entries;
 }
 
-export function output(definition: ResourceDefinition, simplify: boolean, entity: IDataObject, platform?: string): IDataObject {
-	return simplify ? definition.simplify({ entity, platform }) : entity;
+/** The key of the resource's list in Segment's answer (`warehouses`, `trackingPlans`). */
+export function listKeyOf(definition: ResourceDefinition): string {
+	return definition.listKey ?? definition.plural;
+}
+
+/** The plural in words (`warehouses`, `tracking plans`). */
+export function pluralNameOf(definition: ResourceDefinition): string {
+	return definition.pluralName ?? definition.plural;
+}
+
+export function output(definition: ResourceDefinition, simplify: boolean, { entity, platform, extra }: EntityResult): IDataObject {
+	const shaped = simplify ? definition.simplify({ entity, platform }) : entity;
+	return extra ? { ...shaped, ...extra } : shaped;
 }
 
 /** The resource's id parameter (a resource locator unless the resource says otherwise), e.g. `warehouseId`. */
@@ -50,8 +61,9 @@ export function idProperty(definition: ResourceDefinition): INodeProperties {
 	});
 }
 
+/** The id of the entity to work on; an error names the parameter as the editor shows it (e.g. Mapping ID). */
 export function readId(definition: ResourceDefinition, params: Params): string {
-	return params.id(definition.idParameter, `${definition.displayName} ID`);
+	return params.id(definition.idParameter, definition.idProperty?.displayName ?? `${definition.displayName} ID`);
 }
 
 /** The collection's path (`/warehouses`, or under its parent: `/destination/{id}/filters`), and one entity's. */
@@ -64,4 +76,10 @@ export function resourcePath(definition: ResourceDefinition, params: Params, id?
 export function notFoundName(definition: ResourceDefinition, params: Params, id: string): string {
 	const name = definition.displayName[0] + definition.displayName.slice(1).toLowerCase();
 	return `${name} ${id}${definition.parent ? ` of ${definition.parent.label(params)}` : ''}`;
+}
+
+/** "Destination d_1": names the parent of a nested list when it is not found; undefined for a top-level resource. */
+export function parentNotFoundName(definition: ResourceDefinition, params: Params): string | undefined {
+	const parent = definition.parent?.label(params);
+	return parent && parent[0].toUpperCase() + parent.slice(1);
 }

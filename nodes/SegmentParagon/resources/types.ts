@@ -1,12 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { RequestPacer } from '../../shared/transport/pacer';
 import type { Workspace } from '../../shared/transport/workspace';
 import type { Params } from '../../shared/validation';
 
 export type CrudOperation = 'list' | 'create' | 'get' | 'update' | 'delete';
 export const ALL_CRUD_OPERATIONS: readonly CrudOperation[] = ['list', 'create', 'get', 'update', 'delete'];
 
-export type ResourceName = 'warehouse' | 'source' | 'destination' | 'destinationFilter' | 'workspace';
+export type ResourceName = 'warehouse' | 'source' | 'destination' | 'destinationFilter' | 'destinationMapping' | 'workspace' | 'trackingPlan';
 
 /** What one item's operation works with. */
 export interface OperationContext {
@@ -23,6 +24,8 @@ export interface OperationContext {
 export interface EntityResult {
 	entity: IDataObject;
 	platform?: string;
+	/** Keys the output gains beside the entity (the mappings a destination create made, a tracking plan's rule counts). */
+	extra?: IDataObject;
 }
 
 /**
@@ -68,6 +71,8 @@ export interface UpsertPlan {
 	changes: UpsertChange[];
 	/** The platform the item names, for the simplified output (destinations). */
 	platform?: string;
+	/** Fields the output carries beside the entity, changed or not (a tracking plan's rule counts). */
+	extra?: IDataObject;
 }
 
 /** What Create or Update needs of a resource; the shared path reads the list, keys it and runs the items. */
@@ -78,6 +83,10 @@ export interface UpsertHooks {
 	keyOf(entity: IDataObject): string | undefined;
 	/** Reads the item's other parameters (all of them, before anything is sent) and compares them with the entity. */
 	differences(context: OperationContext, entity: IDataObject): Promise<UpsertPlan>;
+	/** Parameters Create or Update has beyond Create's (shown after them). */
+	properties?: INodeProperties[];
+	/** Creates when nothing has the key; default: the resource's create (with what it needs beyond Create's parameters, e.g. rules). */
+	create?(context: OperationContext): Promise<EntityResult>;
 }
 
 /** What differs between the resources; the CRUD path is shared. */
@@ -91,6 +100,13 @@ export interface ResourceDefinition {
 	crud?: readonly CrudOperation[];
 	/** Segment's path and list key, e.g. `warehouses`. */
 	plural: string;
+	/** The list key in Segment's answer when it is not `plural` (`trackingPlans` under `/tracking-plans`). */
+	listKey?: string;
+	/** How descriptions and messages say the plural when `plural` is not words (`tracking plans`). */
+	pluralName?: string;
+	/** Parameters of Get Many beyond the paging ones (e.g. Filters), and the query they make. */
+	listProperties?: INodeProperties[];
+	listQuery?(params: Params): IDataObject | undefined;
 	/** The key of one entity in Segment's answer; default `name` (e.g. `warehouse`). */
 	entityKey?: string;
 	parent?: ParentOfResource;
@@ -99,6 +115,8 @@ export interface ResourceDefinition {
 	idProperty?: INodeProperties;
 	/** The list-search method behind the id's "From list" mode (needed unless `idProperty` is given). */
 	searchMethod?: string;
+	/** Paces the resource's writes the shared path sends (Delete), when Segment limits them. */
+	writePacer?(workspace: Workspace): RequestPacer;
 	/** False when the output is Segment's entity as it comes (no Simplify toggle). */
 	simplifies?: boolean;
 	/** Create parameters (shown for create only); with Create. */

@@ -8,8 +8,9 @@ import { Workspace } from '../transport/workspace';
 
 /** A list endpoint and how its entries are named, e.g. `warehouses` and the warehouse's name. */
 export interface ListedKind {
-	/** Segment's path and list key, e.g. `warehouses`. */
+	/** Segment's path, e.g. `warehouses`; also the list's key unless `listKey` says otherwise. */
 	plural: string;
+	listKey?: string;
 	listName: ListName;
 }
 
@@ -43,7 +44,7 @@ export function searchEntities(kind: ListedKind) {
 		return await searchPage(
 			this,
 			segmentPath(kind.plural),
-			kind.plural,
+			kind.listKey ?? kind.plural,
 			(entity) => ({ name: kind.listName(entity), extra: [entity.slug, (entity.metadata as IDataObject | undefined)?.slug] }),
 			filter,
 			paginationToken,
@@ -57,7 +58,7 @@ const MAX_PICK_LIST = 1000;
 /** The entities of a kind as options of a multi-select (e.g. the sources a new warehouse connects to). */
 export function entityOptions(kind: ListedKind) {
 	return async function (this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-		const entities = await new Workspace(new SegmentClient(this)).list(segmentPath(kind.plural), kind.plural, { limit: MAX_PICK_LIST }, 0);
+		const entities = await new Workspace(new SegmentClient(this)).list(segmentPath(kind.plural), kind.listKey ?? kind.plural, { limit: MAX_PICK_LIST }, 0);
 		return entities.map((entity) => ({ name: kind.listName(entity), value: String(entity.id) }));
 	};
 }

@@ -49,6 +49,28 @@ export interface FailureContext {
 	/** The token was signed by the node (signing-key mode). */
 	signedByNode: boolean;
 	retries: number;
+	/** The request's Segment path, e.g. `/destinations/d1/subscriptions`. */
+	path?: string;
+}
+
+/** Endpoints that need a Segment feature turned on for the workspace: a 403 there says which to ask Segment for. */
+const FEATURE_ENDPOINTS: Array<{ path: RegExp; feature: string; what: string; meanwhile: string }> = [
+	{
+		path: /^\/destinations\/[^/]+\/subscriptions(\/|$)/,
+		feature: 'Destination Subscriptions',
+		what: 'destination mappings',
+		meanwhile: 'until then, make the mappings in Segment\'s app (the destination\'s Mappings tab)',
+	},
+	{
+		path: /^\/tracking-plans(\/|$)/,
+		feature: 'Protocols',
+		what: 'tracking plans',
+		meanwhile: 'Protocols is part of some Segment plans only; until then, use a workspace that has it',
+	},
+];
+
+function featureOf(path: string | undefined) {
+	return path === undefined ? undefined : FEATURE_ENDPOINTS.find((endpoint) => endpoint.path.test(path));
 }
 
 /** Turns an error answer from Paragon's proxy or Segment into a message and a hint. */
@@ -76,6 +98,20 @@ export function describeHttpFailure(status: number, body: unknown, context: Fail
 		return {
 			message: 'Paragon rejected the user token',
 			description: `${answered}. ${context.signedByNode ? 'Check that the Signing Key is the one of this Paragon project (Settings > SDK Setup) and that the User ID is right.' : 'Check that the Paragon User Token was signed for this project and is complete.'}`,
+		};
+	}
+	const feature = status === 403 ? featureOf(context.path) : undefined;
+	if (feature) {
+		// Segment names the feature a workspace lacks; another 403 here may be the token's role.
+		if (fromSegment !== undefined && fromSegment.toLowerCase().includes(feature.feature.toLowerCase())) {
+			return {
+				message: `This Segment workspace does not have ${feature.feature}`,
+				description: `${answered.replace(/\.$/, '')}. Ask Segment (your account team, or Segment support) to turn on "${feature.feature}" (Public API access to ${feature.what}) for this workspace; ${feature.meanwhile}.`,
+			};
+		}
+		return {
+			message: 'Access denied',
+			description: `${answered.replace(/\.$/, '')}. ${feature.what[0].toUpperCase()}${feature.what.slice(1)} need Segment's "${feature.feature}" in the workspace and a token with access to it: check both, or reconnect Segment with a token that has Workspace Owner access.`,
 		};
 	}
 	if (status === 403) {
@@ -123,4 +159,38 @@ export function describeHttpFailure(status: number, body: unknown, context: Fail
 		};
 	}
 	return { message: `Unexpected answer (${status})`, description: `${answered}.` };
+}
+
+/** Connection-level failures (no HTTP answer), by the code Node.js or axios gives them. */
+export function networkCode(error: unknown): string {
+	let current = error as IDataObject | undefined;
+	for (let depth = 0; current && depth < 4; depth++) {
+		if (typeof current.code === 'string' && /^E[A-Z_]+$/.test(current.code)) return current.code;
+		current = current.cause as IDataObject | undefined;
+	}
+	return 'ECONNRESET';
+}
+
+// axios says ECONNABORTED when its own timeout fires, ETIMEDOUT when the socket's does.
+export const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT']);
+// The user stopped the execution: no retry, and no "check the network" hint.
+export const CANCELLED_CODE = 'ERR_CANCELED';
+
+export const NETWORK_FAILURES: Record<string, string> = {
+	ECONNREFUSED: 'was refused',
+	ECONNRESET: 'was dropped',
+	EPIPE: 'was dropped',
+	ENOTFOUND: 'found no such host',
+	EAI_AGAIN: 'found no such host',
+};
+
+/** The hint for a create whose answer never arrived intact (with a leading space); '' for any other call. */
+export function mayHaveCreated(call: { method: string; creating?: string }): string {
+	if (call.method !== 'POST' || !call.creating) return '';
+	return ` Segment may or may not have created the ${call.creating}: check with Get Many before running this item again (the node never sends a create twice).`;
+}
+
+/** Where this failure left the request: refused before sending, or possibly processed. */
+export function wasNeverSent(code: string): boolean {
+	return code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN';
 }

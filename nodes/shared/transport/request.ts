@@ -13,11 +13,15 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 
-import { describeHttpFailure, type Failure } from './errors';
-import { CredentialFieldError, readProxySettings } from './proxyUrl';
+import { CANCELLED_CODE, describeHttpFailure, mayHaveCreated, NETWORK_FAILURES, networkCode, TIMEOUT_CODES, wasNeverSent, type Failure } from './errors';
+import type { RequestPacer } from './pacer';
+import { unwrapParagonOutput } from './paragonOutput';
+import { CredentialFieldError, proxyUrl, readProxySettings } from './proxyUrl';
 import { errorNode, redact, secretValues } from './redact';
 import { isIdempotent, isRetryableStatus, MAX_RETRIES, MAX_WAIT_MS, retryDelay, serverRequestedWait } from './retry';
 import { jwtExpiry, userTokenFor } from './userToken';
+
+export { unwrapParagonOutput };
 
 export const CREDENTIAL_TYPE = 'paragonProxyApi';
 /** How long one request may wait for an answer unless Options > Timeout says otherwise. */
@@ -31,6 +35,8 @@ export interface SegmentCall {
 	/** Built with `segmentPath`, so ids are single encoded segments. */
 	path: string;
 	qs?: IDataObject;
+	/** A query string the caller built and measured (e.g. rules[0][type]=…), sent exactly as given; not with `qs`. */
+	query?: string;
 	body?: IDataObject;
 	/** Names the entity for a 404, e.g. "Warehouse wh_1". */
 	notFound?: string;
@@ -38,22 +44,14 @@ export interface SegmentCall {
 	creating?: string;
 	/** The key of the entity the answer must carry, e.g. `warehouse` in `{data:{warehouse:{...}}}`. */
 	entity?: string;
+	/** Paces every attempt of this call (Segment's limit on mapping writes); each attempt takes a turn. */
+	pacer?: RequestPacer;
 }
 
 interface FullResponse {
 	body: unknown;
 	headers: IDataObject;
 	statusCode: number;
-}
-
-/** Connection-level failures (no HTTP answer), by the code Node.js or axios gives them. */
-function networkCode(error: unknown): string {
-	let current = error as IDataObject | undefined;
-	for (let depth = 0; current && depth < 4; depth++) {
-		if (typeof current.code === 'string' && /^E[A-Z_]+$/.test(current.code)) return current.code;
-		current = current.cause as IDataObject | undefined;
-	}
-	return 'ECONNRESET';
 }
 
 /** What the node's Options tell the client. */
@@ -67,40 +65,6 @@ export interface ClientSettings {
 }
 
 export const PARAGON_CREDENTIAL_HEADER = 'X-Paragon-Credential';
-
-// axios says ECONNABORTED when its own timeout fires, ETIMEDOUT when the socket's does.
-const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT']);
-// The user stopped the execution: no retry, and no "check the network" hint.
-const CANCELLED_CODE = 'ERR_CANCELED';
-
-const NETWORK_FAILURES: Record<string, string> = {
-	ECONNREFUSED: 'was refused',
-	ECONNRESET: 'was dropped',
-	EPIPE: 'was dropped',
-	ENOTFOUND: 'found no such host',
-	EAI_AGAIN: 'found no such host',
-};
-
-/** The hint for a create whose answer never arrived intact (with a leading space); '' for any other call. */
-function mayHaveCreated(call: SegmentCall): string {
-	if (call.method !== 'POST' || !call.creating) return '';
-	return ` Segment may or may not have created the ${call.creating}: check with Get Many before running this item again (the node never sends a create twice).`;
-}
-
-/**
- * Segment's own body. A proxy that ignored the raw-response header answers `{output: <Segment's body>}`;
- * Paragon's own errors (`{message, ...}`) and Segment's envelopes (`data`, `errors`) are never wrapped.
- */
-export function unwrapParagonOutput(body: unknown): unknown {
-	if (!body || typeof body !== 'object' || Array.isArray(body)) return body;
-	const object = body as IDataObject;
-	return 'output' in object && !('data' in object) && !('errors' in object) ? object.output : body;
-}
-
-/** Where this failure left the request: refused before sending, or possibly processed. */
-function wasNeverSent(code: string): boolean {
-	return code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN';
-}
 
 /**
  * Segment's Public API through Paragon's proxy: one instance per execution,
@@ -163,6 +127,12 @@ export class SegmentClient {
 		}
 	}
 
+	/** The full URL a Segment path (and query) is sent to: the credential's proxy URL, region included, then the path. */
+	async urlOf(pathAndQuery: string, itemIndex: number): Promise<string> {
+		await this.prepare(itemIndex);
+		return `${proxyUrl(readProxySettings(this.credentials!))}${pathAndQuery}`;
+	}
+
 	/** Sends one Segment call and returns the `data` of Segment's envelope. */
 	async request<T = IDataObject>(call: SegmentCall, itemIndex: number): Promise<T> {
 		await this.prepare(itemIndex);
@@ -172,10 +142,13 @@ export class SegmentClient {
 		for (let attempt = 0; ; attempt++) {
 			await this.waitForRateLimit();
 			let response: FullResponse;
+			const release = await this.turnOf(call, itemIndex);
 			try {
 				this.requestsSent++;
 				response = (await this.fn.helpers.httpRequestWithAuthentication.call(this.fn, CREDENTIAL_TYPE, this.options(call), this.decryptedCredential)) as FullResponse;
+				release?.();
 			} catch (error) {
+				release?.();
 				const code = networkCode(error);
 				const sent = !wasNeverSent(code);
 				if (code === CANCELLED_CODE) throw this.cancelledError(call, itemIndex);
@@ -207,6 +180,7 @@ export class SegmentClient {
 				tokenExpired: this.tokenExpired(),
 				signedByNode: this.signedByNode,
 				retries: attempt,
+				path: call.path,
 			});
 			if (status >= 500) failure.description += mayHaveCreated(call);
 			throw this.apiError({ status, body: body as JsonObject }, failure, status, itemIndex, secrets);
@@ -239,7 +213,7 @@ export class SegmentClient {
 	private options(call: SegmentCall): IHttpRequestOptions {
 		return {
 			method: call.method,
-			url: call.path,
+			url: call.query ? `${call.path}?${call.query}` : call.path,
 			qs: call.qs,
 			body: call.body,
 			headers: { Accept: 'application/json', 'Content-Type': 'application/json', ...(this.settings.credentialId ? { [PARAGON_CREDENTIAL_HEADER]: this.settings.credentialId } : {}) },
@@ -256,16 +230,32 @@ export class SegmentClient {
 		return exp !== undefined && exp * 1000 <= Date.now();
 	}
 
+	/** Waits for the call's turn under its pacer; a stop of the execution while waiting ends the call unsent. */
+	private async turnOf(call: SegmentCall, itemIndex: number): Promise<(() => void) | undefined> {
+		if (!call.pacer) return undefined;
+		try {
+			return await call.pacer.acquire(this.cancelSignal());
+		} catch {
+			throw this.cancelledError(call, itemIndex, false);
+		}
+	}
+
+	/** The execution's stop signal (none in the editor's list searches). */
+	private cancelSignal(): AbortSignal | undefined {
+		const fn = this.fn as Partial<IExecuteFunctions>;
+		return typeof fn.getExecutionCancelSignal === 'function' ? fn.getExecutionCancelSignal() : undefined;
+	}
+
 	/** Holds back while an earlier 429 of this execution asks every request to wait. */
 	private async waitForRateLimit(): Promise<void> {
 		const pause = this.pausedUntil - Date.now();
 		if (pause > 0) await sleep(pause);
 	}
 
-	private cancelledError(call: SegmentCall, itemIndex: number): NodeApiError {
+	private cancelledError(call: SegmentCall, itemIndex: number, sent = true): NodeApiError {
 		return this.apiError({ connectionError: CANCELLED_CODE }, {
 			message: 'The execution was cancelled while waiting for Segment',
-			description: `${call.method} ${call.path} was aborted and not retried.${mayHaveCreated(call)}`,
+			description: sent ? `${call.method} ${call.path} was aborted and not retried.${mayHaveCreated(call)}` : `${call.method} ${call.path} was waiting for its turn under Segment's rate limit and was not sent.`,
 		}, undefined, itemIndex, [...this.secrets]);
 	}
 

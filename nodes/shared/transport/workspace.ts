@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { MAPPING_WRITE_WINDOW_MS, MAPPING_WRITES_PER_WINDOW, SlidingWindowPacer, type RequestPacer } from './pacer';
 import { listAll, readPage, type Page } from './paging';
 import { segmentPath } from './proxyUrl';
 import type { SegmentClient } from './request';
@@ -30,14 +31,19 @@ export class Workspace {
 	private readonly lookups = new Map<string, Promise<unknown>>();
 	/** Labels being created, so items run in parallel never send the same label twice. */
 	private readonly labelsCreating = new Map<string, Promise<void>>();
+	/**
+	 * Segment allows 5 destination mapping writes a minute per workspace: every create, update and
+	 * delete of a mapping in this execution takes its turn here, so the node never causes a 429 itself.
+	 */
+	readonly mappingWrites = new SlidingWindowPacer(MAPPING_WRITES_PER_WINDOW, MAPPING_WRITE_WINDOW_MS);
 
 	constructor(readonly client: SegmentClient) {}
 
 	/** One page of a list endpoint (`path` e.g. `/warehouses`, `key` e.g. `warehouses`); `notFound` names the parent of a nested list; `query` narrows the list (e.g. `type`). */
-	async page(path: string, key: string, count: number, cursor: string | undefined, itemIndex: number, notFound?: string, query?: IDataObject): Promise<Page> {
+	async page(path: string, key: string, count: number, cursor: string | undefined, itemIndex: number, notFound?: string, query?: IDataObject, pacer?: RequestPacer): Promise<Page> {
 		const qs: IDataObject = { ...query, 'pagination.count': count };
 		if (cursor) qs['pagination.cursor'] = cursor;
-		const data = await this.client.request({ method: 'GET', path, qs, notFound }, itemIndex);
+		const data = await this.client.request({ method: 'GET', path, qs, notFound, pacer }, itemIndex);
 		return readPage(data, key);
 	}
 

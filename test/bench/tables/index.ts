@@ -11,6 +11,8 @@ const FILES = [
 	'upsert',
 	'upsertIndex',
 	'users',
+	'mappings',
+	'trackingPlan',
 	'trigger',
 ];
 

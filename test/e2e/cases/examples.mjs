@@ -4,7 +4,7 @@
 // The interface of a case group is described in ./index.mjs.
 import assert from 'node:assert/strict';
 
-import { executeWorkflow } from '../../../scripts/e2e/n8n-app.mjs';
+import { executeWorkflow, TOOL_NODE_TYPE } from '../../../scripts/e2e/n8n-app.mjs';
 import { assertRan, call, itemsOf } from '../support.mjs';
 import { EXAMPLE, headlessAgentCopy, headlessWebhookCopy, IDS } from '../workflows.mjs';
 
@@ -27,7 +27,7 @@ export function workflows({ examples, seedIds }) {
 	];
 }
 
-export async function run({ sandbox, fakeModel, env, runCases, catalogId }) {
+export async function run({ sandbox, fakeModel, env, runCases, catalogId, examples }) {
 	await runCases(EXAMPLE.inventory, [
 		[
 			'example nightly-inventory: three Get Many (Return All), one report item, nothing written',
@@ -219,7 +219,9 @@ export async function run({ sandbox, fakeModel, env, runCases, catalogId }) {
 				const completions = fakeModel.requests.filter((request) => request.url.endsWith('/chat/completions'));
 				assert.equal(completions.length, 3);
 				const toolNames = (completions[0].body.tools ?? []).map((tool) => tool.function.name).sort();
-				assert.equal(toolNames.length, 4, `tools offered to the model: ${toolNames.join(', ')}`);
+				// One tool per Segment tool node of the example, named after the node.
+				const toolNodes = examples[EXAMPLE.agent].nodes.filter((node) => node.type === TOOL_NODE_TYPE);
+				assert.deepEqual(toolNames, toolNodes.map((node) => node.name.replaceAll(' ', '_')).sort());
 				const change = completions[0].body.tools.find((tool) => /disable_destination/i.test(tool.function.name)).function.parameters;
 				assert.deepEqual(Object.keys(change.properties).sort(), ['destinationId', 'enabled']);
 				return `tools offered: ${toolNames.join(', ')}`;

@@ -41,9 +41,12 @@ const FILES = [
 	'crud.mjs',
 	'examples.mjs',
 	'monitoring.mjs',
+	'mappings.mjs',
+	'trackingPlans.mjs',
 	'httpRequest.mjs',
 	'errors.mjs',
 	'trigger.mjs', // before server: it unpublishes its polling workflows before server counts requests
+	'agent.mjs',
 	'server.mjs',
 ];
 

@@ -2,7 +2,7 @@ import type { EngineContext } from './context';
 import { testCredential } from './credentialTest';
 import { CredentialTypes } from './credentialTypes';
 import { HarnessCredentialsHelper } from './credentialsHelper';
-import { listSearch, loadOptions } from './loadOptions';
+import { listSearch, loadOptions, resourceMapping } from './loadOptions';
 import { pollTrigger } from './poll';
 import { createNodeTypes } from './nodeTypes';
 import { runNode } from './run';
@@ -25,6 +25,7 @@ export function createEngine(opts: { nodeTypes: NodeTypeClass[]; credentialTypes
 		runNode: (o) => runNode(context, o),
 		listSearch: (o) => listSearch(context, o),
 		loadOptions: (o) => loadOptions(context, o),
+		resourceMapping: (o) => resourceMapping(context, o),
 		testCredential: (o) => testCredential(context, o),
 		pollTrigger: (o) => pollTrigger(context, o),
 		nodeTypes: context.nodeTypes,

@@ -1,9 +1,9 @@
 /**
- * List search and load options in a real n8n-core LoadOptionsContext, the way the editor's resource
- * locator and options dropdowns ask for them.
+ * List search, load options and resource-mapper fields in a real n8n-core LoadOptionsContext, the
+ * way the editor's resource locator, options dropdowns and resource mapper ask for them.
  */
 import { NodeHelpers, Workflow } from 'n8n-workflow';
-import type { ILoadOptionsFunctions, INode, INodeListSearchResult, INodeProperties, INodePropertyOptions, INodeType } from 'n8n-workflow';
+import type { ILoadOptionsFunctions, INode, INodeListSearchResult, INodeProperties, INodePropertyOptions, INodeType, ResourceMapperFields } from 'n8n-workflow';
 
 import { createAdditionalData } from './additionalData';
 import type { EngineContext } from './context';
@@ -78,6 +78,22 @@ export async function loadOptions(engine: EngineContext, o: LoadOptionsOptions):
 			const method = nodeType.methods?.loadOptions?.[o.method];
 			if (typeof method !== 'function') {
 				throw new Error(`Node type "${o.nodeType}" does not have loadOptions method "${o.method}"`);
+			}
+			return await method.call(context);
+		},
+	);
+}
+
+/** The fields a resource mapper shows: the node's methods.resourceMapping[method], asked at the mapper's path. */
+export async function resourceMapping(engine: EngineContext, o: LoadOptionsOptions): Promise<ResourceMapperFields> {
+	return await withLoadOptionsContext(
+		engine,
+		o,
+		(nodeType) => `parameters.${nodeType.description.properties.find((p) => p.typeOptions?.resourceMapper?.resourceMapperMethod === o.method)?.name ?? ''}`,
+		async (nodeType, context) => {
+			const method = nodeType.methods?.resourceMapping?.[o.method];
+			if (typeof method !== 'function') {
+				throw new Error(`Node type "${o.nodeType}" does not have resourceMapping method "${o.method}"`);
 			}
 			return await method.call(context);
 		},

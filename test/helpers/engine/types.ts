@@ -7,6 +7,7 @@ import type {
 	INodeListSearchResult,
 	INodeParameters,
 	INodePropertyOptions,
+	ResourceMapperFields,
 	INodeType,
 	INodeTypes,
 	IRunData,
@@ -81,6 +82,8 @@ export interface Engine {
 	listSearch(o: ListSearchOptions): Promise<INodeListSearchResult>;
 	/** Calls the node's methods.loadOptions[method] (an options parameter's dropdown) */
 	loadOptions(o: LoadOptionsOptions): Promise<INodePropertyOptions[]>;
+	/** Calls the node's methods.resourceMapping[method] (the fields a resource mapper shows) */
+	resourceMapping(o: LoadOptionsOptions): Promise<ResourceMapperFields>;
 	testCredential(o: EngineCredentials): Promise<CredentialTestResult>;
 	/** A polling trigger alone in an active workflow, polled as n8n polls it (see poll.ts) */
 	pollTrigger(o: PollTriggerOptions): PolledTrigger;

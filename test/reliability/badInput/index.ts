@@ -6,10 +6,12 @@ import { rows as common } from './common';
 import { rows as credentials } from './credentials';
 import { rows as destination } from './destination';
 import { rows as destinationFilter } from './destinationFilter';
+import { rows as destinationMapping } from './destinationMapping';
 import { rows as ids } from './ids';
 import { rows as monitoring } from './monitoring';
 import type { BadInputRows } from './rows';
 import { rows as source } from './source';
+import { rows as trackingPlan } from './trackingPlan';
 import { rows as warehouse } from './warehouse';
 
 export * from './rows';
@@ -21,6 +23,8 @@ const FILES: BadInputRows[] = [
 	destination,
 	destinationFilter,
 	monitoring,
+	destinationMapping,
+	trackingPlan,
 	common,
 	credentials,
 ];

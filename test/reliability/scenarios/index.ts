@@ -6,7 +6,9 @@
  */
 import { DESTINATION_FILTER_SCENARIOS } from './destinationFilter';
 import { MONITORING_SCENARIOS } from './monitoring';
+import { MAPPING_SCENARIOS } from './destinationMapping';
 import { SOURCE_SCENARIOS } from './source';
+import { TRACKING_PLAN_SCENARIOS } from './trackingPlan';
 import type { Scenario } from './types';
 import { UPSERT_SCENARIOS } from './upsert';
 import { WAREHOUSE_SCENARIOS } from './warehouse';
@@ -19,4 +21,6 @@ export const SCENARIOS: Scenario[] = [
 	...DESTINATION_FILTER_SCENARIOS,
 	...UPSERT_SCENARIOS, // Create or Update (issue 13)
 	...MONITORING_SCENARIOS, // audit trail, event volume, usage, delivery (issue 20)
+	...MAPPING_SCENARIOS, // destination mappings (issue 18)
+	...TRACKING_PLAN_SCENARIOS, // tracking plans (issue 22)
 ];

@@ -11,6 +11,11 @@ export interface Ids {
 	warehouseId: string;
 	sourceId: string;
 	destinationId: string;
+	/** Made by a scenario's own `arrange` (mappings need an Actions destination). */
+	actionsDestinationId?: string;
+	mappingId?: string;
+	/** Made by a scenario's `arrange` (tracking plans). */
+	trackingPlanId?: string;
 }
 
 /** One Segment call of an operation, as `calls()` prints it; `{new}` is the id the operation created. */
@@ -26,6 +31,8 @@ export interface Step {
 
 export interface Scenario {
 	name: string;
+	/** What the scenario needs beyond arrangeWorkspace's, added to the ids (mappings need an Actions destination, tracking plans a plan). */
+	arrange?(sandbox: Sandbox, ids: Ids): Partial<Ids> | Promise<Partial<Ids>>;
 	parameters(ids: Ids): INodeParameters;
 	steps(ids: Ids): Step[];
 	/** What the workspace looks like after a successful run. */

@@ -6,6 +6,7 @@ import { isSecretKey } from '../../../shared/transport/redact';
 import type { Params } from '../../../shared/validation';
 import type { OperationContext, ResourceDefinition } from '../types';
 import { deliveryMetricsOperation } from './deliveryMetrics';
+import { mappingsFromPresets, MAPPINGS_CHOICES, mappingsOption } from './presets';
 import { additionalFields, changedSettings, enabledOption, metadataOf, PLATFORM_OPTIONS, PLATFORMS, resourceLocator, statusOf, type Platform } from '../shared';
 
 export const DESTINATION_CATEGORIES = ['analytics', 'marketing', 'crm', 'ads'] as const;
@@ -61,6 +62,7 @@ function readDestinationInput({ params }: OperationContext) {
 		sourceId: params.id('sourceId', 'Source'),
 		enabled: params.boolean('additionalFields.enabled', 'Enabled', true),
 		settings: params.jsonObject('additionalFields.settings', 'Additional Fields > Settings', '{}'),
+		mappings: params.choice('additionalFields.mappings', 'Additional Fields > Mappings', MAPPINGS_CHOICES, 'presets'),
 	};
 }
 
@@ -156,6 +158,7 @@ export const destination: ResourceDefinition = {
 		}),
 		additionalFields([
 			enabledOption('destination'),
+			mappingsOption,
 			{ displayName: 'Settings', name: 'settings', type: 'json', default: '{}', description: 'The destination\'s settings as a JSON object, e.g. {"apiKey": "..."}' },
 		]),
 	],
@@ -168,7 +171,7 @@ export const destination: ResourceDefinition = {
 
 	async create(context) {
 		const { params, workspace } = context;
-		const { name, slug, platform, categories, sourceId, enabled, settings } = readDestinationInput(context);
+		const { name, slug, platform, categories, sourceId, enabled, settings, mappings } = readDestinationInput(context);
 		const entry = await findCatalogEntry(context, slug, categories);
 		checkPlatform(params, entry, platform);
 		const data = await workspace.client.request<{ destination: IDataObject }>(
@@ -181,7 +184,10 @@ export const destination: ResourceDefinition = {
 			},
 			params.itemIndex,
 		);
-		return { entity: data.destination, platform };
+		context.created?.(data.destination);
+		// An Actions destination sends nothing without mappings: Segment's presets, right away.
+		const made = mappings === 'presets' ? await mappingsFromPresets(context, data.destination) : [];
+		return { entity: data.destination, platform, ...(made.length ? { extra: { mappings: made } } : {}) };
 	},
 
 	async update(context, id, fields) {

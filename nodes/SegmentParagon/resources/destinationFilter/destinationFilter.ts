@@ -1,7 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { resourcePath } from '../crud';
-import { segmentPath } from '../../../shared/transport/proxyUrl';
+import { readDestination } from '../destination/lookup';
 import type { Params } from '../../../shared/validation';
 import { additionalFields, enabledOption, resourceLocator } from '../shared';
 import type { OperationContext, ResourceDefinition } from '../types';
@@ -63,13 +63,8 @@ function readAction(params: Params, prefix: string, label: string, action: Filte
 async function filterSource(context: OperationContext, destinationId: string): Promise<string> {
 	const given = context.params.id('filterSourceId', 'Source ID', true);
 	if (given) return given;
-	const destination = await context.workspace.shared(`destination:${destinationId}`, () =>
-		context.workspace.client.request<{ destination: IDataObject }>(
-			{ method: 'GET', path: segmentPath('destinations', destinationId), notFound: `Destination ${destinationId}`, entity: 'destination' },
-			context.params.itemIndex,
-		),
-	);
-	return String(destination.destination.sourceId);
+	const destination = await readDestination(context.workspace, destinationId, context.params.itemIndex);
+	return String(destination.sourceId);
 }
 
 const readDestinationId = (params: Params) => params.id('destinationId', 'Destination ID');

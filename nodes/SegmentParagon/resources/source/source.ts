@@ -5,7 +5,7 @@ import { segmentPath } from '../../../shared/transport/proxyUrl';
 import { labelText, type Label } from '../../../shared/transport/workspace';
 import { deliveryOverviewOperation } from './deliveryOverview';
 import { sourcePipelines } from './pipelines';
-import { connectionChanges, connectOnCreateProperties, connectSourceToWarehouse, createdButUnfinished, readConnectChoice } from '../connections';
+import { connectionChanges, connectOnCreateProperties, connectSourceToWarehouse, finishCreate, readConnectChoice, type CreateStep } from '../connections';
 import type { OperationContext, ResourceDefinition, UpsertChange } from '../types';
 import { additionalFields, enabledOption, metadataOf, PLATFORM_OPTIONS, PLATFORMS, resourceLocator, statusOf, type Platform } from '../shared';
 
@@ -171,19 +171,12 @@ export const source: ResourceDefinition = {
 		const id = String(created.source.id);
 		let entity = created.source;
 		context.created?.(entity);
-		const steps: Array<{ undone: string; run: () => Promise<void> }> = [
+		const steps: CreateStep[] = [
 			{ undone: 'its name', run: async () => void (entity = await patchSource(context, id, { name })) },
 			{ undone: 'its platform and category labels', run: async () => void (entity.labels = await putLabels(context, id, labels)) },
 			...warehouseIds.map((warehouseId) => ({ undone: `its connection to warehouse ${warehouseId}`, run: () => connectSourceToWarehouse(workspace, params, warehouseId, id) })),
 		];
-		for (const [index, step] of steps.entries()) {
-			try {
-				await step.run();
-			} catch (error) {
-				const undone = steps.slice(index).map((left) => left.undone).join(', ');
-				throw createdButUnfinished(context, 'Source', id, `${undone} could not be set`, error, `Run Update (or Create or Update with slug ${slug}) on source ${id} to finish it.`);
-			}
-		}
+		await finishCreate(context, 'Source', id, steps, (undone) => `${undone.join(', ')} could not be set`, `Run Update (or Create or Update with slug ${slug}) on source ${id} to finish it.`);
 		return { entity };
 	},
 

@@ -67,8 +67,7 @@ export const getEventVolume: OperationDeclaration = {
 			...listQuery('eventName', eventNames),
 			...listQuery('eventType', eventTypes),
 		};
-		await (await eventVolumePacer(workspace)).take();
-		const data = await workspace.client.request({ method: 'GET', path: segmentPath('events', 'volume'), qs }, params.itemIndex);
+		const data = await workspace.client.request({ method: 'GET', path: segmentPath('events', 'volume'), qs, pacer: await eventVolumePacer(workspace) }, params.itemIndex);
 		const result = Array.isArray(data.result) ? (data.result as IDataObject[]) : [];
 		// Segment stops at 5,000 entries: a full answer may be cut, and each item says so.
 		const truncated = result.length >= EVENT_VOLUME_MAX_ENTRIES;
