@@ -3,6 +3,7 @@
 // authenticated, and never carrying a token (the request log is served redacted).
 const { redactEntry } = require('./request-log');
 const { describeFault } = require('./faults');
+const { REGULATION_CONTROL_ROUTES } = require('./regulations-api');
 
 function info(sandbox, state) {
 	return {
@@ -112,6 +113,7 @@ const ROUTES = {
 			return { ok: true };
 		},
 	},
+	...REGULATION_CONTROL_ROUTES,
 	'/__sandbox/bulk': {
 		POST: (sandbox, state, body) => {
 			const { resource, count, ...where } = body && typeof body === 'object' ? body : {};

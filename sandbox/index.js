@@ -4,6 +4,7 @@
 const { createServer } = require('./server');
 const { createState, resetState, setMappingLimits, DEFAULTS } = require('./state');
 const { workspaceApi } = require('./workspace-api');
+const { regulationApi } = require('./regulations-api');
 const { assertKind } = require('./catalogs');
 const { DEMO } = require('./demo-users');
 
@@ -30,7 +31,7 @@ async function startSandbox(options = {}) {
 	state.url = baseUrl(host, port);
 	let closing = null;
 
-	Object.assign(sandbox, workspaceApi(state), {
+	Object.assign(sandbox, workspaceApi(state), regulationApi(state), {
 		url: state.url,
 		port,
 		projectId: state.projectId,

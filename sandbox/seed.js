@@ -8,6 +8,7 @@ const { CUSTOMER_DEMO_DATA } = require('./seed-customers');
 const { CREDENTIALS } = require('./demo-users');
 const { seedUsMonitoring, seedEuMonitoring } = require('./seed-monitoring');
 const { seedTrackingPlan } = require('./seed-tracking-plans');
+const { seedRegulations } = require('./seed-regulations');
 
 function seedUs(state, ws, now) {
 	addLabels(ws, [
@@ -46,6 +47,7 @@ function seedUs(state, ws, now) {
 	reports(ws, bigquery, now, [[backend, 'IN_PROGRESS', 0.25], [website, 'SUCCESS', 5]]);
 	reports(ws, staging, now, [[backend, 'FAILED', 1, { notices: [{ level: 'ERROR', message: 'Could not connect to unreachable.staging.internal:5432' }] }]]);
 	seedTrackingPlan(ws, website);
+	seedRegulations(ws, now, { website, salesforce });
 }
 
 function seedEu(state, ws, now) {

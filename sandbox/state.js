@@ -7,6 +7,7 @@ const { ConnectedUsers } = require('./users');
 const { Faults } = require('./faults');
 const { seedDemoData } = require('./seed');
 const { WindowLimiter } = require('./rate-limit');
+const { regulationSettings } = require('./regulations-api');
 
 const DEFAULTS = {
 	host: '127.0.0.1',
@@ -106,6 +107,8 @@ function createState(input = {}) {
 		now: options.clock ? () => options.clock.now() : () => Date.now(),
 		ruleReadLimiter: new WindowLimiter(options.ruleReadsPerMinute, options.ruleReadsWindowMs),
 		maxUrlLength: options.maxUrlLength,
+		// How regulation statuses move and the regulation limits (regulations-api.js).
+		regulations: regulationSettings(options),
 		timers: new Set(),
 		url: null,
 		sleep(ms) {
@@ -132,6 +135,7 @@ function resetState(state) {
 	state.volumeLimiter.clear();
 	setMappingLimits(state, state.options);
 	state.ruleReadLimiter.clear();
+	state.regulations.limiter.clear();
 	if (state.seed) seedDemoData(state);
 }
 

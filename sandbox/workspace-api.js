@@ -113,4 +113,4 @@ function workspaceApi(state) {
 	};
 }
 
-module.exports = { workspaceApi };
+module.exports = { workspaceApi, checkOptions, WHERE, WHERE_WITH_REGION };

@@ -10,6 +10,7 @@ const { SeriesStore } = require('./series');
 const { Connections } = require('./connections');
 const { Protocols } = require('./protocols');
 const { stableId } = require('./ids');
+const { RegulationBook } = require('./segment/regulation-book');
 
 const RESOURCES = ['warehouses', 'sources', 'destinations'];
 // What an event-volume count and a delivery count are kept by (series.js).
@@ -58,6 +59,8 @@ class Workspace {
 		this.features = { destinationSubscriptions: true };
 		// Tracking plans, their rules and sources; a reset also gives the workspace Protocols back.
 		this.protocols = new Protocols();
+		// User deletion and suppression: regulations and suppression lists.
+		this.regulations = new RegulationBook();
 	}
 
 	// Which sources load into which warehouse.

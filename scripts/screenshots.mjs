@@ -20,6 +20,7 @@
 //                               sandbox first, once: SANDBOX_URL or SANDBOX_PORT)
 //   docs/tracking-plan-upsert.png  Tracking Plan > Create or Update of the demo plan from the example's rules
 //                               file, executed ("updated" on fresh demo data, "unchanged" after)
+//   docs/regulation-create.png  User Deletion and Suppression > Create, executed (files a regulation in the sandbox)
 //   docs/trigger.png            the trigger of the example "alert on failed warehouse syncs", Fetch Test Event run
 //   (each group of pictures is a file of scripts/screenshots/, listed in scripts/screenshots/groups.mjs)
 //
@@ -42,6 +43,8 @@
 // The mapper picture leaves a "GA4 Cloud" destination in the sandbox (reused by the next run).
 // The tracking-plan picture makes the sandbox's demo plan match examples/repository/tracking-plan.json
 // (as running that example would), once; later runs write nothing.
+// regulation-create files one regulation in npm start's sandbox (refused for a credential that is
+// not a local sandbox's: against Segment it would delete data).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

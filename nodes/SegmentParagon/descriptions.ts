@@ -87,6 +87,17 @@ function resourceProperties(definition: ResourceDefinition, declarations: Operat
 
 const declared = DEFINITIONS.map((definition) => ({ definition, declarations: operationsOf(definition) }));
 
+/** The Options collection: the shared options, and each operation's own shown for it alone. */
+function optionsWithOwn(): INodeProperties {
+	const own = declared.flatMap(({ definition, declarations }) =>
+		declarations.flatMap((declaration) =>
+			(declaration.options ?? []).map((option) => ({ ...option, displayOptions: { show: { '/resource': [definition.name], '/operation': [declaration.value] } } })),
+		),
+	);
+	const options = [...(optionsProperty.options as INodeProperties[]), ...own].sort((a, b) => a.displayName.localeCompare(b.displayName));
+	return { ...optionsProperty, options };
+}
+
 /** Every parameter of the node, derived from each resource's operation declarations. */
 export const nodeProperties: INodeProperties[] = [
 	{
@@ -99,5 +110,5 @@ export const nodeProperties: INodeProperties[] = [
 	},
 	...declared.map(({ definition, declarations }) => operationProperty(definition, declarations)),
 	...declared.flatMap(({ definition, declarations }) => resourceProperties(definition, declarations)),
-	optionsProperty,
+	optionsWithOwn(),
 ];

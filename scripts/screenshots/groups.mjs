@@ -24,6 +24,7 @@ const FILES = [
 	'monitoring.mjs',
 	'mappings.mjs',
 	'trackingPlans.mjs',
+	'regulations.mjs',
 	'trigger.mjs',
 ];
 

@@ -20,6 +20,8 @@ export interface Args {
 	workspace?: number;
 	/** users: the Paragon users the items act for (each connected, with a workspace of its own). */
 	users?: number;
+	/** regulations: also one execution with Combine Items off (one request per item). */
+	separate?: boolean;
 	/** trigger: the event polled. */
 	event?: string;
 }

@@ -179,3 +179,34 @@ test('monitoring: workspace, audit trail, event volume, usage, delivery metrics 
 	const received = await data(overview.getIngressSuccessMetricsFromDeliveryOverview(source.id, startTime, endTime, 'HOUR', { count: 10 }));
 	expect(received.total).toBe(90);
 });
+
+test('regulations: the three creates, the lists with their filters, one regulation, suppressions; no cancel', async () => {
+	const regulations = api.deletionAndSuppresion;
+	const zendesk = await catalogEntry('sources', 'zendesk');
+	const javascript = await catalogEntry('sources', 'javascript');
+	const { source } = await data(api.sources.createSource({ slug: 'website', enabled: true, metadataId: javascript.id }));
+	const cloud = (await data(api.sources.createSource({ slug: 'helpdesk', enabled: true, metadataId: zendesk.id }))).source;
+
+	const workspaceScoped = await data(regulations.createWorkspaceRegulation({ regulationType: 'SUPPRESS_WITH_DELETE', subjectType: 'USER_ID', subjectIds: ['user-1', 'user-2'] }));
+	expect(workspaceScoped.regulateId).toMatch(/^[0-9A-Za-z]{27}$/);
+	const sourceScoped = await data(regulations.createSourceRegulation(source.id, { regulationType: 'DELETE_ARCHIVE_ONLY', subjectType: 'ANONYMOUS_ID', subjectIds: ['anon-1'] }));
+	const cloudScoped = await data(regulations.createCloudSourceRegulation(cloud.id, { regulationType: 'DELETE_ONLY', subjectType: 'OBJECT_ID', subjectIds: ['ticket-9'], collection: 'tickets' }));
+	await data(regulations.createWorkspaceRegulation({ regulationType: 'UNSUPPRESS', subjectType: 'USER_ID', subjectIds: ['user-2'] }));
+
+	// The SDK sends pagination[count] and regulationTypes[0]=…
+	const listed = await data(regulations.listWorkspaceRegulations({ count: 10 }, 'INITIALIZED', ['SUPPRESS_WITH_DELETE']));
+	expect(listed.regulations).toEqual([expect.objectContaining({ id: workspaceScoped.regulateId, subjects: ['user-1', 'user-2'], status: 'INITIALIZED', regulationType: 'SUPPRESS_WITH_DELETE' })]);
+	expect((await data(regulations.listRegulationsFromSource(source.id, { count: 10 }))).regulations.map((r) => r.id)).toEqual([sourceScoped.regulateId]);
+	expect((await data(regulations.listRegulationsFromSource(cloud.id, { count: 10 }, undefined, ['DELETE_ONLY']))).regulations.map((r) => r.id)).toEqual([cloudScoped.regulateId]);
+	const { regulation } = await data(regulations.getRegulation(workspaceScoped.regulateId));
+	expect(regulation).toMatchObject({ id: workspaceScoped.regulateId, workspaceId: sb.workspaceId('us'), overallStatus: 'INITIALIZED', streamStatus: [{ id: source.id, destinationStatus: [] }, { id: cloud.id, destinationStatus: [] }] });
+	expect((await data(regulations.listSuppressions({ count: 10 }))).suppressed).toEqual([{ subjectType: 'USER_ID', subjectIds: ['user-1'] }]);
+
+	// Segment removed the cancel call: the SDK's deleteRegulation meets a 405 and the regulation stays.
+	const cancel = await regulations.deleteRegulation(workspaceScoped.regulateId).catch((error) => error);
+	expect(cancel.statusCode).toBe(405);
+	const refused = await regulations.createWorkspaceRegulation({ regulationType: 'DELETE_ARCHIVE_ONLY', subjectType: 'USER_ID', subjectIds: ['x'] }).catch((error) => error);
+	expect(refused.statusCode).toBe(422);
+	expect(refused.body.errors.map((e) => e.field)).toEqual(['regulationType']);
+	expect(sb.regulations()).toHaveLength(4);
+});

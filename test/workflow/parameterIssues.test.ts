@@ -37,6 +37,8 @@ const FILLED: INodeParameters = {
 	trackingPlanId: { __rl: true, mode: 'id', value: 'tp_1' },
 	title: 'Drop test events',
 	condition: 'event = "Test"',
+	subjectIds: '={{ $json.userId }}',
+	regulationId: 'reg_1',
 };
 
 function nodeWith(parameters: INodeParameters): INode {
@@ -60,7 +62,7 @@ const controlling = controllingNames(properties);
 
 describe('n8n runs the workflow when controlling parameters hold expressions', () => {
 	it('knows the controlling parameters (type, connection mode, platform, return all, connect choices …)', () => {
-		expect(controlling).toEqual(expect.arrayContaining(['type', 'connectionMode', 'returnAll', 'connectSources', 'connectWarehouses']));
+		expect(controlling).toEqual(expect.arrayContaining(['type', 'connectionMode', 'returnAll', 'connectSources', 'connectWarehouses', 'scope']));
 	});
 
 	for (const resource of RESOURCES) {

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { idProperty, listKeyOf, listPaged, notFoundName, output, parentNotFoundName, pluralNameOf, readId, readSimplify, resourcePath } from '../resources/crud';
+import { entityName, idProperty, listKeyOf, listPaged, notFoundName, output, parentNotFoundName, pluralNameOf, readId, readSimplify, resourcePath } from '../resources/crud';
 import { ALL_CRUD_OPERATIONS, type CrudOperation, type EntityResult, type OperationContext, type OperationDeclaration, type ResourceDefinition } from '../resources/types';
 import { runUpsert } from './upsert';
 
@@ -12,13 +12,13 @@ function needed<T>(definition: ResourceDefinition, part: T | undefined, what: st
 
 /** The one CRUD path every resource shares; what differs lives in the resource definition, which says which of its operations it has. */
 function crudOperations(definition: ResourceDefinition): OperationDeclaration[] {
-	const one = definition.displayName.toLowerCase();
+	const one = entityName(definition).toLowerCase();
 	const has = new Set<CrudOperation>(definition.crud ?? ALL_CRUD_OPERATIONS);
 	// Only a resource with an operation on one entity has an id parameter (Workspace has none).
 	const id = has.has('get') || has.has('update') || has.has('delete') ? idProperty(definition) : undefined;
 	const entityKey = definition.entityKey ?? definition.name;
 	const simplifies = definition.simplifies !== false;
-	const sentenceName = definition.displayName[0] + definition.displayName.slice(1).toLowerCase();
+	const sentenceName = entityName(definition)[0] + entityName(definition).slice(1).toLowerCase();
 	const create = (): ((context: OperationContext) => Promise<EntityResult>) => needed(definition, definition.create, 'Create (create)').bind(definition);
 	const createProperties = (): OperationDeclaration['properties'] => needed(definition, definition.createProperties, 'Create (createProperties)');
 	const declarations: OperationDeclaration[] = [];
@@ -133,5 +133,9 @@ function crudOperations(definition: ResourceDefinition): OperationDeclaration[] 
 
 /** Every operation of a resource, shared and its own, in the order n8n lists them (by name). */
 export function operationsOf(definition: ResourceDefinition): OperationDeclaration[] {
-	return [...crudOperations(definition), ...(definition.operations ?? [])].sort((a, b) => a.name.localeCompare(b.name));
+	const all = [...crudOperations(definition), ...(definition.operations ?? [])];
+	const values = all.map((declaration) => declaration.value);
+	const twice = values.find((value, index) => values.indexOf(value) !== index);
+	if (twice !== undefined) throw new Error(`The ${definition.name} resource declares the operation ${twice} twice (leave it out of crud when the resource declares its own)`);
+	return all.sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -1,7 +1,7 @@
 import { NodeApiError, NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type JsonObject } from 'n8n-workflow';
 
 import { RESOURCES } from '../resources';
-import type { ResourceName } from '../resources/types';
+import type { ItemOutcome, OperationContext, OperationDeclaration, ResourceName } from '../resources/types';
 import { errorNode } from '../../shared/transport/redact';
 import type { Workspace } from '../../shared/transport/workspace';
 import { openWorkspace, readActingAs, usesActingOptions, type ActingAs } from '../../shared/options';
@@ -10,7 +10,11 @@ import { mapItems } from '../../shared/mapItems';
 import { operationsOf } from './operations';
 import { readRunOptions } from './runOptions';
 
-/** Runs the chosen operation for each input item (Options > Concurrency at a time); one client and one catalog cache per execution. */
+/**
+ * Runs the chosen operation for each input item (Options > Concurrency at a time), or over all
+ * items at once when the operation combines them (`runAll`); one client and one catalog cache per
+ * execution and Paragon user.
+ */
 export async function route(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const resource = this.getNodeParameter('resource', 0) as ResourceName;
@@ -33,23 +37,64 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 	const shape = (name: ResourceName, entity: IDataObject) => RESOURCES[name].simplify({ entity });
 	// Reading the two options costs two parameter lookups per item: skipped when neither is set.
 	const actsForUsers = usesActingOptions(this);
+	const contextOf = (itemIndex: number): OperationContext => {
+		const params = new Params(this, itemIndex);
+		return { fn: this, workspace: workspaceFor(actsForUsers ? readActingAs(params) : {}), params, shape };
+	};
+
+	/** A failed item: an `{error}` item with Continue On Fail, else the node's error for it. */
+	const failed = (error: unknown, itemIndex: number): INodeExecutionData[] => {
+		if (this.continueOnFail()) {
+			const { message, description } = error as { message: string; description?: string };
+			return [{ json: description ? { error: message, description } : { error: message }, pairedItem: { item: itemIndex } }];
+		}
+		// Both constructors hand back an error that already is of their class.
+		if (error instanceof NodeApiError) throw new NodeApiError(this.getNode(), error as unknown as JsonObject);
+		throw new NodeOperationError(errorNode(this.getNode()), error as Error, { itemIndex });
+	};
+	const paired = (entries: IDataObject[], itemIndex: number): INodeExecutionData[] => entries.map((json) => ({ json, pairedItem: { item: itemIndex } }));
+
+	const { runAll } = declaration;
+	if (runAll) return [await runAllItems(this, runAll, items.length, contextOf, concurrency, failed, paired)];
 
 	const runItem = async (itemIndex: number): Promise<INodeExecutionData[]> => {
 		try {
-			const params = new Params(this, itemIndex);
-			const entries = await declaration.run({ fn: this, workspace: workspaceFor(actsForUsers ? readActingAs(params) : {}), params, shape });
-			return entries.map((json) => ({ json, pairedItem: { item: itemIndex } }));
+			return paired(await declaration.run(contextOf(itemIndex)), itemIndex);
 		} catch (error) {
-			if (this.continueOnFail()) {
-				const { message, description } = error as { message: string; description?: string };
-				return [{ json: description ? { error: message, description } : { error: message }, pairedItem: { item: itemIndex } }];
-			}
-			// Both constructors hand back an error that already is of their class.
-			if (error instanceof NodeApiError) throw new NodeApiError(this.getNode(), error as unknown as JsonObject);
-			throw new NodeOperationError(errorNode(this.getNode()), error as Error, { itemIndex });
+			return failed(error, itemIndex);
 		}
 	};
-
 	const perItem = await mapItems(items.length, concurrency, runItem);
 	return [perItem.flat()];
+}
+
+/**
+ * An operation over all items at once: each item's context first (a failed one is that item's
+ * outcome), then the operation, then every outcome back in item order, paired with its item.
+ */
+async function runAllItems(
+	fn: IExecuteFunctions,
+	runAll: NonNullable<OperationDeclaration['runAll']>,
+	count: number,
+	contextOf: (itemIndex: number) => OperationContext,
+	concurrency: number,
+	failed: (error: unknown, itemIndex: number) => INodeExecutionData[],
+	paired: (entries: IDataObject[], itemIndex: number) => INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
+	const continueOnFail = fn.continueOnFail();
+	const outcomes = new Array<ItemOutcome>(count);
+	const contexts: OperationContext[] = [];
+	for (let itemIndex = 0; itemIndex < count; itemIndex++) {
+		try {
+			contexts.push(contextOf(itemIndex));
+		} catch (error) {
+			// Without Continue On Fail nothing is sent when an item cannot even start.
+			if (!continueOnFail) failed(error, itemIndex);
+			outcomes[itemIndex] = error as Error;
+		}
+	}
+	const concurrently = <T>(total: number, work: (index: number) => Promise<T>) => mapItems(total, concurrency, work);
+	const results = contexts.length ? await runAll(contexts, { continueOnFail, concurrently }) : [];
+	contexts.forEach((context, position) => (outcomes[context.params.itemIndex] = results[position]));
+	return outcomes.flatMap((outcome, itemIndex) => (outcome instanceof Error ? failed(outcome, itemIndex) : paired(outcome, itemIndex)));
 }

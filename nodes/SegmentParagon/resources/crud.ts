@@ -47,6 +47,11 @@ export function output(definition: ResourceDefinition, simplify: boolean, { enti
 	return extra ? { ...shaped, ...extra } : shaped;
 }
 
+/** What one entity is called: "Warehouse", "Regulation" (for User Deletion and Suppression). */
+export function entityName(definition: ResourceDefinition): string {
+	return definition.entityName ?? definition.displayName;
+}
+
 /** The resource's id parameter (a resource locator unless the resource says otherwise), e.g. `warehouseId`. */
 export function idProperty(definition: ResourceDefinition): INodeProperties {
 	if (definition.idProperty) return definition.idProperty;
@@ -74,7 +79,7 @@ export function resourcePath(definition: ResourceDefinition, params: Params, id?
 
 /** "Warehouse wh_1", "Destination filter f_1 of destination d_1": what a 404 was about. */
 export function notFoundName(definition: ResourceDefinition, params: Params, id: string): string {
-	const name = definition.displayName[0] + definition.displayName.slice(1).toLowerCase();
+	const name = entityName(definition)[0] + entityName(definition).slice(1).toLowerCase();
 	return `${name} ${id}${definition.parent ? ` of ${definition.parent.label(params)}` : ''}`;
 }
 

@@ -7,7 +7,7 @@ import type { Params } from '../../shared/validation';
 export type CrudOperation = 'list' | 'create' | 'get' | 'update' | 'delete';
 export const ALL_CRUD_OPERATIONS: readonly CrudOperation[] = ['list', 'create', 'get', 'update', 'delete'];
 
-export type ResourceName = 'warehouse' | 'source' | 'destination' | 'destinationFilter' | 'destinationMapping' | 'workspace' | 'trackingPlan';
+export type ResourceName = 'warehouse' | 'source' | 'destination' | 'destinationFilter' | 'destinationMapping' | 'workspace' | 'trackingPlan' | 'regulation';
 
 /** What one item's operation works with. */
 export interface OperationContext {
@@ -18,6 +18,20 @@ export interface OperationContext {
 	shape(resource: ResourceName, entity: IDataObject): IDataObject;
 	/** Told by a create as soon as Segment made the entity, before its later steps (Create or Update keeps it). */
 	created?(entity: IDataObject): void;
+}
+
+/** One item's result from an operation that runs over all items: its output entries, or its error. */
+export type ItemOutcome = IDataObject[] | Error;
+
+/** How the execution runs an operation over all its items. */
+export interface AllItemsRun {
+	/** Continue On Fail: a failed item becomes an `{error}` item and the others go on. */
+	continueOnFail: boolean;
+	/**
+	 * Runs `work` for 0..count-1 with at most Options > Concurrency in flight, results in order;
+	 * after a throw nothing more starts, and the lowest failure is thrown once the others finish.
+	 */
+	concurrently<T>(count: number, work: (index: number) => Promise<T>): Promise<T[]>;
 }
 
 /** An entity Segment returned, with what the node knows beyond it (e.g. the platform chosen at create). */
@@ -45,6 +59,13 @@ export interface OperationDeclaration {
 	/** Adds the Simplify toggle. */
 	simplify?: boolean;
 	run(context: OperationContext): Promise<IDataObject[]>;
+	/**
+	 * Runs over all items of the execution at once, instead of `run` per item: for an operation
+	 * that combines items into fewer requests. One outcome per context, in their order.
+	 */
+	runAll?(contexts: OperationContext[], run: AllItemsRun): Promise<ItemOutcome[]>;
+	/** Options only this operation has, added to the Options collection for it alone (e.g. Combine Items). */
+	options?: INodeProperties[];
 }
 
 /**
@@ -93,6 +114,8 @@ export interface UpsertHooks {
 export interface ResourceDefinition {
 	name: ResourceName;
 	displayName: string;
+	/** What one entity is called where the display name does not fit, e.g. "Regulation" ("Regulation ID", "… was not found"); default the display name. */
+	entityName?: string;
 	/**
 	 * Which operations of the shared CRUD path the resource has; default all five. Its own
 	 * operations (`operations`) come on top: nothing else suggests what the resource cannot do.

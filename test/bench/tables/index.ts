@@ -13,6 +13,7 @@ const FILES = [
 	'users',
 	'mappings',
 	'trackingPlan',
+	'regulations',
 	'trigger',
 ];
 

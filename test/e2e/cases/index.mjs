@@ -43,11 +43,13 @@ const FILES = [
 	'monitoring.mjs',
 	'mappings.mjs',
 	'trackingPlans.mjs',
+	'regulations.mjs',
 	'httpRequest.mjs',
 	'errors.mjs',
 	'trigger.mjs', // before server: it unpublishes its polling workflows before server counts requests
 	'agent.mjs',
 	'server.mjs',
+	'regulationsServer.mjs',
 ];
 
 export const GROUPS = await Promise.all(FILES.map((file) => import(`./${file}`)));

@@ -9,6 +9,7 @@ import { rows as destinationFilter } from './destinationFilter';
 import { rows as destinationMapping } from './destinationMapping';
 import { rows as ids } from './ids';
 import { rows as monitoring } from './monitoring';
+import { rows as regulation } from './regulation';
 import type { BadInputRows } from './rows';
 import { rows as source } from './source';
 import { rows as trackingPlan } from './trackingPlan';
@@ -25,6 +26,7 @@ const FILES: BadInputRows[] = [
 	monitoring,
 	destinationMapping,
 	trackingPlan,
+	regulation,
 	common,
 	credentials,
 ];

@@ -7,6 +7,7 @@
 import { DESTINATION_FILTER_SCENARIOS } from './destinationFilter';
 import { MONITORING_SCENARIOS } from './monitoring';
 import { MAPPING_SCENARIOS } from './destinationMapping';
+import { REGULATION_SCENARIOS } from './regulation';
 import { SOURCE_SCENARIOS } from './source';
 import { TRACKING_PLAN_SCENARIOS } from './trackingPlan';
 import type { Scenario } from './types';
@@ -23,4 +24,5 @@ export const SCENARIOS: Scenario[] = [
 	...MONITORING_SCENARIOS, // audit trail, event volume, usage, delivery (issue 20)
 	...MAPPING_SCENARIOS, // destination mappings (issue 18)
 	...TRACKING_PLAN_SCENARIOS, // tracking plans (issue 22)
+	...REGULATION_SCENARIOS, // user deletion and suppression (issue 19)
 ];

@@ -1,0 +1,69 @@
+import type { OperationDeclaration, ResourceDefinition } from '../types';
+import { createRegulations } from './combine';
+import { listRegulations, listSuppressions } from './lists';
+import {
+	collectionProperty,
+	combineItemsOption,
+	createScopeProperty,
+	irreversibleNotice,
+	listFiltersProperty,
+	listScopeProperty,
+	regulationIdProperty,
+	regulationTypeProperty,
+	sourceProperty,
+	subjectIdsProperty,
+	subjectTypeProperty,
+} from './properties';
+
+/** Create: all items at once, their IDs combined into as few requests as Segment allows. */
+const create: OperationDeclaration = {
+	value: 'create',
+	name: 'Create',
+	description: 'Delete or suppress the data of users in Segment (GDPR, CCPA); deleting is irreversible',
+	properties: [irreversibleNotice, createScopeProperty, sourceProperty, collectionProperty, regulationTypeProperty, subjectTypeProperty, subjectIdsProperty],
+	options: [combineItemsOption],
+	async run(context) {
+		const [outcome] = await createRegulations([context], { continueOnFail: false, concurrently: async (count, work) => await Promise.all(Array.from({ length: count }, (_, index) => work(index))) });
+		if (outcome instanceof Error) throw outcome;
+		return outcome;
+	},
+	runAll: createRegulations,
+};
+
+const list: OperationDeclaration = {
+	value: 'list',
+	name: 'Get Many',
+	description: 'Get many regulations of the last 90 days, with their status',
+	properties: [listScopeProperty, sourceProperty, listFiltersProperty],
+	paged: true,
+	run: listRegulations,
+};
+
+const suppressions: OperationDeclaration = {
+	value: 'listSuppressions',
+	name: 'Get Suppressed Users',
+	description: 'Get the users whose data Segment suppresses in the workspace',
+	paged: true,
+	simplify: true,
+	run: listSuppressions,
+};
+
+/**
+ * User deletion and suppression (SPEC §4.10): Segment's regulations. They cannot be updated or
+ * cancelled (Segment removed the cancel call), so the resource has the shared Get only; its
+ * Create and Get Many are its own (combined items; scope and filters).
+ */
+export const regulation: ResourceDefinition = {
+	name: 'regulation',
+	displayName: 'User Deletion and Suppression',
+	entityName: 'Regulation',
+	crud: ['get'],
+	plural: 'regulations',
+	idParameter: 'regulationId',
+	idProperty: regulationIdProperty,
+	// The regulation as Segment sends it, with its status at each destination.
+	simplifies: false,
+	simplify: ({ entity }) => entity,
+	listName: (entity) => String(entity.id),
+	operations: [create, list, suppressions],
+};
