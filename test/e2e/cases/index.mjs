@@ -46,6 +46,7 @@ const FILES = [
 	'regulations.mjs',
 	'httpRequest.mjs',
 	'errors.mjs',
+	'trigger.mjs', // before server: it unpublishes its polling workflows before server counts requests
 	'agent.mjs',
 	'server.mjs',
 	'regulationsServer.mjs',
