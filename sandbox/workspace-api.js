@@ -9,6 +9,7 @@ const { assertResource, assertFeature } = require('./workspace');
 const { KINDS } = require('./segment/router');
 const { addSyncReports } = require('./segment/syncs');
 const filters = require('./segment/filters');
+const { setConnectionState } = require('./segment/pipelines');
 const { addAuditEvents } = require('./audit');
 const { setEventVolume, setDeliveryCounts } = require('./monitoring-data');
 const subscriptions = require('./segment/subscriptions');
@@ -91,6 +92,9 @@ function workspaceApi(state) {
 		},
 		auditEvents(options) {
 			return structuredClone(from(options).auditEvents).reverse();
+		},
+		setConnectionState(warehouseId, connectionState, options) {
+			setConnectionState(from(options), warehouseId, connectionState);
 		},
 		filters(destinationId, options) {
 			const ws = from(options);

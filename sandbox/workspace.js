@@ -3,7 +3,8 @@
 // entities, its labels, the index of source slugs (Segment keeps them unique per workspace), the
 // warehouse-source connections, each warehouse's sync reports, each destination's filters and
 // mappings (subscriptions), its Protocols (tracking plans), its Reverse ETL models and syncs, and
-// the Segment features the workspace has; what it is monitored by: its audit trail, event volume and delivery counts per minute.
+// the Segment features the workspace has, the connection states a test set (sb.setConnectionState)
+// over what the settings say; what it is monitored by: its audit trail, event volume and delivery counts per minute.
 const { Collection } = require('./collection');
 const { SeriesStore } = require('./series');
 const { Connections } = require('./connections');
@@ -48,6 +49,7 @@ class Workspace {
 		this.slugs = new Map();
 		this.connections.clear();
 		this.syncReports = new Map();
+		this.connectionStates = new Map();
 		this.filters = new Map();
 		// Oldest first (audit.js keeps the order); GET /audit-events answers newest first.
 		this.auditEvents = [];

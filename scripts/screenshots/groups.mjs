@@ -25,6 +25,7 @@ const FILES = [
 	'mappings.mjs',
 	'trackingPlans.mjs',
 	'regulations.mjs',
+	'trigger.mjs',
 	'reverseEtl.mjs',
 ];
 

@@ -27,26 +27,9 @@ export function statusOf(entity: IDataObject): 'active' | 'inactive' {
 	return entity.enabled === true ? 'active' : 'inactive';
 }
 
-export function metadataOf(entity: IDataObject): IDataObject {
-	const metadata = entity.metadata;
-	return metadata && typeof metadata === 'object' && !Array.isArray(metadata) ? (metadata as IDataObject) : {};
-}
-
-/** An id parameter: "From list" (searchable, paged from the API) by default, or "By ID". */
-export function resourceLocator(property: { displayName: string; name: string; searchMethod: string; placeholder: string; description: string; required?: boolean }): INodeProperties {
-	return {
-		displayName: property.displayName,
-		name: property.name,
-		type: 'resourceLocator',
-		required: property.required,
-		default: { mode: 'list', value: '' },
-		description: property.description,
-		modes: [
-			{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: property.searchMethod, searchable: true } },
-			{ displayName: 'By ID', name: 'id', type: 'string', placeholder: property.placeholder },
-		],
-	};
-}
+// Both nodes use them; they live in nodes/shared.
+export { metadataOf } from '../../shared/entities';
+export { resourceLocator } from '../../shared/properties';
 
 /** The Additional Fields collection of a create. */
 export function additionalFields(options: INodeProperties[]): INodeProperties {

@@ -14,6 +14,7 @@ const FILES = [
 	'mappings',
 	'trackingPlan',
 	'regulations',
+	'trigger',
 	'reverseEtl',
 ];
 

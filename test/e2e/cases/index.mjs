@@ -47,6 +47,7 @@ const FILES = [
 	'reverseEtl.mjs',
 	'httpRequest.mjs',
 	'errors.mjs',
+	'trigger.mjs', // before server: it unpublishes its polling workflows before server counts requests
 	'agent.mjs',
 	'server.mjs',
 	'regulationsServer.mjs',
