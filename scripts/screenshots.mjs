@@ -22,6 +22,7 @@
 //                               file, executed ("updated" on fresh demo data, "unchanged" after)
 //   docs/regulation-create.png  User Deletion and Suppression > Create, executed (files a regulation in the sandbox)
 //   docs/trigger.png            the trigger of the example "alert on failed warehouse syncs", Fetch Test Event run
+//   docs/reverse-etl-start-sync.png  Reverse ETL > Start Sync of the demo model, executed: waited out (about 20 s)
 //   (each group of pictures is a file of scripts/screenshots/, listed in scripts/screenshots/groups.mjs)
 //
 // Options: --only=<name>[,<name>...] (e.g. --only=credential,workflow-run), --out=<dir> (default docs/),

@@ -68,9 +68,9 @@ export function readActingAs(params: Params): ActingAs {
 	return { userId: userId || undefined, credentialId: credentialId || undefined };
 }
 
-/** Options > Timeout, in ms. */
-export function readTimeout(params: Params): number {
-	return params.integer('options.timeout', 'Options > Timeout', DEFAULT_TIMEOUT_MS, MIN_TIMEOUT_MS, MAX_TIMEOUT_MS);
+/** Options > Timeout (or the option an operation shows in its place), in ms. */
+export function readTimeout(params: Params, name = 'timeout', label = 'Timeout'): number {
+	return params.integer(`options.${name}`, `Options > ${label}`, DEFAULT_TIMEOUT_MS, MIN_TIMEOUT_MS, MAX_TIMEOUT_MS);
 }
 
 /** The workspace (client, lookups, rate-limit pause) these settings reach: one per Paragon user and credential. */

@@ -26,6 +26,7 @@ const FILES = [
 	'trackingPlans.mjs',
 	'regulations.mjs',
 	'trigger.mjs',
+	'reverseEtl.mjs',
 ];
 
 export const GROUPS = await Promise.all(FILES.map((file) => import(`./${file}`)));

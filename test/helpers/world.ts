@@ -90,6 +90,8 @@ export interface RunOptions {
 	items?: IDataObject[];
 	continueOnFail?: boolean;
 	credentials?: ICredentialDataDecryptedObject;
+	/** When it resolves, the execution is stopped (as with the editor's Stop button). */
+	stop?: Promise<unknown>;
 }
 
 /** Runs the Segment node once in the real engine against the sandbox. */
@@ -100,6 +102,7 @@ export async function runSegment(sandbox: Sandbox, parameters: INodeParameters, 
 		credentials: { type: 'paragonProxyApi', data: options.credentials ?? userTokenCredentials(sandbox) },
 		items: options.items,
 		continueOnFail: options.continueOnFail,
+		stop: options.stop,
 	});
 }
 

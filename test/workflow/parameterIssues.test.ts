@@ -51,6 +51,7 @@ function nodeWith(parameters: INodeParameters): INode {
 /** Filled per resource where two resources give one name different types (Action: a filter's choice, a mapping's locator). */
 const FILLED_FOR: Record<string, INodeParameters> = {
 	destinationMapping: { action: { __rl: true, mode: 'id', value: 'purchase' } },
+	reverseEtl: { modelId: { __rl: true, mode: 'id', value: 'mdl_1' }, query: 'SELECT user_id FROM customers', queryIdentifierColumn: 'user_id', syncId: 'sync_1' },
 };
 
 function issuesOf(parameters: INodeParameters) {

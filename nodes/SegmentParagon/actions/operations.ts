@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { entityName, idProperty, listKeyOf, listPaged, notFoundName, output, parentNotFoundName, pluralNameOf, readId, readSimplify, resourcePath } from '../resources/crud';
+import { entityName, idProperty, nameInText, listKeyOf, listPaged, notFoundName, output, parentNotFoundName, pluralNameOf, readId, readSimplify, resourcePath } from '../resources/crud';
 import { ALL_CRUD_OPERATIONS, type CrudOperation, type EntityResult, type OperationContext, type OperationDeclaration, type ResourceDefinition } from '../resources/types';
 import { runUpsert } from './upsert';
 
@@ -12,13 +12,13 @@ function needed<T>(definition: ResourceDefinition, part: T | undefined, what: st
 
 /** The one CRUD path every resource shares; what differs lives in the resource definition, which says which of its operations it has. */
 function crudOperations(definition: ResourceDefinition): OperationDeclaration[] {
-	const one = entityName(definition).toLowerCase();
+	const one = nameInText(entityName(definition));
 	const has = new Set<CrudOperation>(definition.crud ?? ALL_CRUD_OPERATIONS);
 	// Only a resource with an operation on one entity has an id parameter (Workspace has none).
 	const id = has.has('get') || has.has('update') || has.has('delete') ? idProperty(definition) : undefined;
 	const entityKey = definition.entityKey ?? definition.name;
 	const simplifies = definition.simplifies !== false;
-	const sentenceName = entityName(definition)[0] + entityName(definition).slice(1).toLowerCase();
+	const sentenceName = nameInText(entityName(definition), true);
 	const create = (): ((context: OperationContext) => Promise<EntityResult>) => needed(definition, definition.create, 'Create (create)').bind(definition);
 	const createProperties = (): OperationDeclaration['properties'] => needed(definition, definition.createProperties, 'Create (createProperties)');
 	const declarations: OperationDeclaration[] = [];

@@ -26,7 +26,7 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 		throw new NodeOperationError(this.getNode(), `Unknown resource or operation: ${String(resource)} / ${String(operation)}`);
 	}
 	// Invalid Options stop the whole run, Continue On Fail or not: no item could run with them.
-	const { timeoutMs, concurrency } = readRunOptions(this);
+	const { timeoutMs, concurrency } = readRunOptions(this, declaration.options?.some((option) => option.name === 'timeout'));
 	// One workspace (client, lookups, rate-limit pause) per Paragon user and credential: users have their own Segment.
 	const workspaces = new Map<string, Workspace>();
 	const workspaceFor = ({ userId, credentialId }: ActingAs): Workspace => {

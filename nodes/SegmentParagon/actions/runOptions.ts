@@ -32,11 +32,17 @@ export const optionsProperty: INodeProperties = {
 	],
 };
 
-/** Read once, from the first item: they shape the execution's client, not one item. */
-export function readRunOptions(fn: IExecuteFunctions): RunOptions {
+/** The per-request timeout's name in an operation whose own Options have a Timeout (Start Sync's, in minutes). */
+export const REQUEST_TIMEOUT_OPTION = 'requestTimeout';
+
+/**
+ * Read once, from the first item: they shape the execution's client, not one item. When the
+ * operation has a Timeout of its own, the per-request one is Options > Request Timeout.
+ */
+export function readRunOptions(fn: IExecuteFunctions, ownTimeout = false): RunOptions {
 	const params = new Params(fn, 0);
 	return {
-		timeoutMs: readTimeout(params),
+		timeoutMs: ownTimeout ? readTimeout(params, REQUEST_TIMEOUT_OPTION, 'Request Timeout') : readTimeout(params),
 		concurrency: params.integer('options.concurrency', 'Options > Concurrency', 1, 1, MAX_CONCURRENCY),
 	};
 }

@@ -14,6 +14,7 @@ export const listSearch = {
 	searchDestinations: searchEntities(RESOURCES.destination),
 	searchDestinationActions,
 	searchTrackingPlans: searchEntities(RESOURCES.trackingPlan),
+	searchReverseEtlModels: searchEntities(RESOURCES.reverseEtl),
 
 	searchSourceCatalog: searchCatalog('sources'),
 	searchWarehouseCatalog: searchCatalog('warehouses'),

@@ -1,5 +1,7 @@
 import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import type { AllItemsRun, ItemOutcome, OperationContext } from './types';
+
 export const PLATFORMS = ['web', 'mobile', 'server'] as const;
 export type Platform = (typeof PLATFORMS)[number];
 
@@ -59,4 +61,16 @@ export function changedSettings(given: IDataObject, current: unknown, secret: (k
 		if (secret(key) || masked || !sameJson(now[key], value)) changed[key] = value;
 	}
 	return changed;
+}
+
+/**
+ * `run` of an operation that runs over all items (`runAll`): one item on its own, as if it were
+ * all of them (the router calls `runAll`; this keeps the declaration whole).
+ */
+export function runAlone(runAll: (contexts: OperationContext[], run: AllItemsRun) => Promise<ItemOutcome[]>): (context: OperationContext) => Promise<IDataObject[]> {
+	return async (context) => {
+		const [outcome] = await runAll([context], { continueOnFail: false, concurrently: async (count, work) => await Promise.all(Array.from({ length: count }, async (_v, index) => await work(index))) });
+		if (outcome instanceof Error) throw outcome;
+		return outcome;
+	};
 }

@@ -15,6 +15,7 @@ const FILES = [
 	'trackingPlan',
 	'regulations',
 	'trigger',
+	'reverseEtl',
 ];
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the list above is the registration; each file's default export is its table

@@ -44,6 +44,7 @@ const FILES = [
 	'mappings.mjs',
 	'trackingPlans.mjs',
 	'regulations.mjs',
+	'reverseEtl.mjs',
 	'httpRequest.mjs',
 	'errors.mjs',
 	'trigger.mjs', // before server: it unpublishes its polling workflows before server counts requests

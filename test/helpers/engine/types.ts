@@ -36,6 +36,8 @@ export interface RunNodeOptions {
 	continueOnFail?: boolean;
 	/** default 1 */
 	typeVersion?: number;
+	/** When it resolves, the execution is stopped (as with the editor's Stop button). */
+	stop?: Promise<unknown>;
 }
 
 export interface RunNodeResult {
