@@ -1,12 +1,17 @@
 // Screenshot group: the node creator ("+") searched for "Segment" (node-search), the node's panel
-// of actions (node-panel), and the parameters of Warehouse > Create (Snowflake) with the credential
-// selected (create-parameters), all on a scratch workflow of its own (so no example is touched).
+// of actions (node-panel: its top; node-actions: the whole list, cut from a tall window), the
+// parameters of Warehouse > Create (Snowflake) with the credential selected (create-parameters),
+// and the Resource list opened (resource-list), all on a scratch workflow of its own (so no
+// example is touched).
 // The interface of a screenshot group is described in ./groups.mjs.
 import path from 'node:path';
 
-import { capture, checkToasts, createTriggerAndNodeWorkflow, deleteWorkflow, listScratch, NODE_DISPLAY_NAME, waitForEditor, waitForShown } from './editor.mjs';
+import { capture, checkToasts, createTriggerAndNodeWorkflow, deleteWorkflow, listScratch, NODE_DISPLAY_NAME, VIEWPORT, waitForEditor, waitForShown } from './editor.mjs';
 
-export const shots = ['node-search', 'node-panel', 'create-parameters'];
+export const shots = ['node-search', 'node-panel', 'node-actions', 'create-parameters', 'resource-list'];
+
+// Tall enough for the node's whole list of actions, without scrolling.
+const TALL_VIEWPORT = { width: VIEWPORT.width, height: 3600 };
 
 // The temporary workflow's name shows in the pictures; leftovers are recognised by name and node id.
 const SCRATCH_NAME = 'Create a Snowflake warehouse in Segment';
@@ -39,7 +44,8 @@ export async function prepare({ rest, credential, temporary }) {
 	return { workflow, nodeId: SCRATCH_NODE_ID };
 }
 
-async function shootNodeCreator(page, { baseUrl, state: scratch, out, only }) {
+/** Opens the node creator on the scratch workflow, searches "Segment", and returns the node's entry. */
+async function searchNodeCreator(page, { baseUrl, state: scratch }) {
 	await page.goto(`${baseUrl}/workflow/${scratch.workflow.id}`);
 	await waitForEditor(page);
 	await page.locator('[data-test-id="node-creator-plus-button"]').click();
@@ -47,18 +53,44 @@ async function shootNodeCreator(page, { baseUrl, state: scratch, out, only }) {
 	await search.waitFor();
 	await search.fill('Segment');
 	const item = page.locator('[data-test-id="node-creator"] [data-test-id="item-iterator-item"]').filter({ hasText: NODE_DISPLAY_NAME });
-	await item.waitFor();
-	await item.locator('img, svg').first().waitFor(); // its icon
+	await item.first().waitFor();
+	await item.first().locator('img, svg').first().waitFor(); // its icon
 	await checkToasts(page);
+	return item.first();
+}
+
+/** Clicks the node's entry and waits for its panel of actions. */
+async function openActions(page, item) {
+	await item.click();
+	const creator = page.locator('[data-test-id="node-creator"]');
+	await creator.getByText('Create a warehouse', { exact: true }).waitFor();
+	await creator.getByText(/^Actions \(\d+\)$/).waitFor();
+	await creator.getByText(NODE_DISPLAY_NAME, { exact: true }).first().waitFor();
+	await checkToasts(page);
+	return creator;
+}
+
+async function shootNodeCreator(page, shared) {
+	const { out, only } = shared;
+	const item = await searchNodeCreator(page, shared);
 	if (only.includes('node-search')) await capture(page, path.join(out, 'node-search.png'));
 	if (only.includes('node-panel')) {
-		await item.click();
-		await page.locator('[data-test-id="node-creator"]').getByText('Create a warehouse', { exact: true }).waitFor();
-		await page.locator('[data-test-id="node-creator"]').getByText(/^Actions \(\d+\)$/).waitFor();
-		await page.locator('[data-test-id="node-creator"]').getByText(NODE_DISPLAY_NAME, { exact: true }).first().waitFor();
-		await checkToasts(page);
+		await openActions(page, item);
 		await capture(page, path.join(out, 'node-panel.png'));
 	}
+}
+
+/** Every action of the node: the panel in a window tall enough for all of them, cut at the last one. */
+async function shootNodeActions(page, shared) {
+	await page.setViewportSize(TALL_VIEWPORT);
+	const creator = await openActions(page, await searchNodeCreator(page, shared));
+	const actions = creator.locator('[data-test-id="item-iterator-item"]');
+	const last = actions.last();
+	await last.waitFor();
+	const [panel, bottom] = [await creator.boundingBox(), await last.boundingBox()];
+	if (bottom.y + bottom.height > TALL_VIEWPORT.height - 8) throw new Error(`The list of actions is taller than ${TALL_VIEWPORT.height} px: raise TALL_VIEWPORT in ${path.basename(import.meta.url)}`);
+	const top = (await creator.getByText(NODE_DISPLAY_NAME, { exact: true }).first().boundingBox()).y - 24;
+	await capture(page, path.join(shared.out, 'node-actions.png'), { clip: { x: panel.x, y: top, width: panel.width, height: bottom.y + bottom.height + 12 - top } });
 }
 
 async function shootCreateParameters(page, { baseUrl, state: scratch, credential, out }) {
@@ -73,7 +105,25 @@ async function shootCreateParameters(page, { baseUrl, state: scratch, credential
 	await capture(page, path.join(out, 'create-parameters.png'));
 }
 
+/** The Resource list of the node's panel, opened: every resource the node has. */
+async function shootResourceList(page, { baseUrl, state: scratch, out }) {
+	await page.goto(`${baseUrl}/workflow/${scratch.workflow.id}/${scratch.nodeId}`);
+	const ndv = page.locator('[data-test-id="ndv"]');
+	await ndv.waitFor();
+	const resource = ndv.locator('[data-test-id="parameter-input-resource"]');
+	await waitForShown(resource, 'Warehouse', 'the Resource parameter');
+	await page.waitForLoadState('networkidle');
+	await resource.click();
+	const list = page.locator('.el-select-dropdown:visible, .el-popper:visible').filter({ hasText: 'User Deletion and Suppression' }).first();
+	await list.waitFor();
+	await list.getByText('Workspace', { exact: true }).waitFor();
+	await checkToasts(page);
+	await capture(page, path.join(out, 'resource-list.png'), { keepMouse: true });
+}
+
 export const steps = [
 	[['node-search', 'node-panel'], shootNodeCreator],
+	[['node-actions'], shootNodeActions],
 	[['create-parameters'], shootCreateParameters],
+	[['resource-list'], shootResourceList],
 ];

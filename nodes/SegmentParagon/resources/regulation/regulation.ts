@@ -34,7 +34,7 @@ const create: OperationDeclaration = {
 const list: OperationDeclaration = {
 	value: 'list',
 	name: 'Get Many',
-	action: 'Get many deletion and suppression requests of the workspace',
+	action: 'Get many deletion and suppression requests',
 	description: 'Get many regulations (deletion and suppression requests) of the last 90 days, with their status',
 	properties: [listScopeProperty, sourceProperty, listFiltersProperty],
 	paged: true,
