@@ -1,5 +1,6 @@
 import { NodeOperationError, tryToParseDateTime, type IDataObject, type IExecuteFunctions, type INode, type IPollFunctions } from 'n8n-workflow';
 
+import { ReadAhead, type ParameterRead } from './readAhead';
 import { isDotSegment } from './transport/proxyUrl';
 import { errorNode } from './transport/redact';
 
@@ -27,6 +28,7 @@ function isBlank(value: unknown): boolean {
 
 function describe(value: unknown): string {
 	if (value === null) return 'null';
+	if (value === undefined) return 'nothing';
 	if (Array.isArray(value)) return 'a list';
 	if (typeof value === 'object') return 'an object';
 	if (typeof value === 'string') return value.length > 40 ? `"${value.slice(0, 40)}…"` : `"${value}"`;
@@ -43,13 +45,25 @@ function readerOf(fn: ParameterSource, itemIndex: number): (name: string, fallba
 }
 
 export class Params {
-	private readonly read: (name: string, fallback: unknown) => unknown;
+	private readonly readFromN8n: (name: string, fallback: unknown) => unknown;
+	/** What this item read, in order: the next item reads the same ahead of time. */
+	readonly reads: ParameterRead[] = [];
 
 	constructor(
 		private readonly fn: ParameterSource,
 		readonly itemIndex = 0,
+		private readonly ahead?: ReadAhead,
 	) {
-		this.read = readerOf(fn, itemIndex);
+		this.readFromN8n = readerOf(fn, itemIndex);
+	}
+
+	private read(name: string, fallback: unknown): unknown {
+		const read = { name, fallback };
+		this.reads.push(read);
+		const outcome = this.ahead?.take(read);
+		if (!outcome) return this.readFromN8n(name, fallback);
+		if ('error' in outcome) throw outcome.error;
+		return outcome.value;
 	}
 
 	fail(message: string, description?: string): NodeOperationError {

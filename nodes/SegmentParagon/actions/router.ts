@@ -1,9 +1,10 @@
-import { NodeApiError, NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type JsonObject } from 'n8n-workflow';
 
 import { RESOURCES } from '../resources';
 import type { ItemOutcome, OperationContext, OperationDeclaration, ResourceName } from '../resources/types';
 import { errorNode } from '../../shared/transport/redact';
 import { SegmentClient } from '../../shared/transport/request';
+import { ReadAhead } from '../../shared/readAhead';
 import { Workspace } from '../../shared/transport/workspace';
 import { Params } from '../../shared/validation';
 import { mapItems } from './mapItems';
@@ -37,8 +38,8 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 	const shape = (name: ResourceName, entity: IDataObject) => RESOURCES[name].simplify({ entity });
 	// Reading the two options costs two parameter lookups per item: skipped when neither is set.
 	const actsForUsers = usesActingOptions(this);
-	const contextOf = (itemIndex: number): OperationContext => {
-		const params = new Params(this, itemIndex);
+	const contextOf = (itemIndex: number, ahead?: ReadAhead): OperationContext => {
+		const params = new Params(this, itemIndex, ahead);
 		return { fn: this, workspace: workspaceFor(actsForUsers ? readActingAs(params) : {}), params, shape };
 	};
 
@@ -57,15 +58,36 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 	const { runAll } = declaration;
 	if (runAll) return [await runAllItems(this, runAll, items.length, contextOf, concurrency, failed, paired)];
 
+	// One item at a time: the next item's parameters are read while this item waits for Segment.
+	const readsAhead = concurrency === 1 && items.length > 1;
+	const readAhead = new Map<number, ReadAhead>();
+	let started = -1;
+	// Once the items are done (or one stopped the run), nothing more is read ahead.
+	let finished = false;
+
 	const runItem = async (itemIndex: number): Promise<INodeExecutionData[]> => {
+		started = itemIndex;
 		try {
-			return paired(await declaration.run(contextOf(itemIndex)), itemIndex);
+			const context = contextOf(itemIndex, readAhead.get(itemIndex));
+			readAhead.delete(itemIndex);
+			const running = declaration.run(context);
+			const next = itemIndex + 1;
+			if (readsAhead && next < items.length) {
+				// A millisecond first, so this item's request is on its way before the CPU is busy elsewhere.
+				void sleep(1).then(() => {
+					if (!finished && started < next) readAhead.set(next, ReadAhead.of(this, next, context.params.reads));
+				});
+			}
+			return paired(await running, itemIndex);
 		} catch (error) {
 			return failed(error, itemIndex);
 		}
 	};
-	const perItem = await mapItems(items.length, concurrency, runItem);
-	return [perItem.flat()];
+	try {
+		return [(await mapItems(items.length, concurrency, runItem)).flat()];
+	} finally {
+		finished = true;
+	}
 }
 
 /**

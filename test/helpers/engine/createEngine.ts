@@ -28,5 +28,6 @@ export function createEngine(opts: { nodeTypes: NodeTypeClass[]; credentialTypes
 		resourceMapping: (o) => resourceMapping(context, o),
 		testCredential: (o) => testCredential(context, o),
 		nodeTypes: context.nodeTypes,
+		credentialsHelper: context.credentialsHelper,
 	};
 }

@@ -1,5 +1,6 @@
 /** What the engine harness offers a test: its options, results, and the names of the run's nodes. */
 import type {
+	ICredentialsHelper,
 	ICredentialDataDecryptedObject,
 	ICredentialType,
 	IDataObject,
@@ -87,6 +88,8 @@ export interface Engine {
 	testCredential(o: EngineCredentials): Promise<CredentialTestResult>;
 	/** The INodeTypes the engine uses (node types under test plus the manual trigger) */
 	readonly nodeTypes: INodeTypes;
+	/** n8n's credentials helper as the engine gives it to executions (a test may count its reads) */
+	readonly credentialsHelper: ICredentialsHelper;
 }
 
 /** A resource-locator parameter value */
