@@ -5,7 +5,9 @@
 // and the example workflows) and Debian's Chromium, driven by playwright-core (no browser download).
 //
 //   docs/node-search.png        the node creator ("+") searched for "Segment"
-//   docs/node-panel.png         the node creator showing "Segment (via Paragon)" and its actions
+//   docs/node-panel.png         the node creator showing "Segment (via Paragon)" and its first actions
+//   docs/node-actions.png       the node's whole panel of actions (cut from a window 3,600 px tall)
+//   docs/resource-list.png      the node's Resource list opened (Warehouse > Create's panel)
 //   docs/create-parameters.png  the parameters of Warehouse > Create (Snowflake), credential selected
 //   docs/credential.png         the "Segment sandbox" Paragon Proxy API credential, tested
 //   docs/workflow-run.png       an example workflow after "Execute workflow", with a Segment node's output
