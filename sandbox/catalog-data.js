@@ -117,6 +117,12 @@ const sources = [
 	source('stripe', 'Stripe', ['Payments'], 'Imports your Stripe objects into your warehouse.'),
 	source('zendesk', 'Zendesk', ['Helpdesk'], 'Imports your Zendesk tickets and users.'),
 	source('customer-io', 'Customer.io', ['Email Marketing'], 'Streams Customer.io email events.', true),
+	// Warehouse sources: what Reverse ETL models read from (their rows go to destinations).
+	source('snowflake', 'Snowflake', ['Warehouse'], 'Reverse ETL: sends the rows of models over your Snowflake warehouse to destinations.'),
+	source('bigquery', 'BigQuery', ['Warehouse'], 'Reverse ETL: sends the rows of models over your BigQuery warehouse to destinations.'),
+	source('redshift', 'Redshift', ['Warehouse'], 'Reverse ETL: sends the rows of models over your Redshift warehouse to destinations.'),
+	source('postgres', 'Postgres', ['Warehouse'], 'Reverse ETL: sends the rows of models over your Postgres database to destinations.'),
+	source('databricks', 'Databricks', ['Warehouse'], 'Reverse ETL: sends the rows of models over your Databricks warehouse to destinations.'),
 ];
 
 const ALL = { browser: true, server: true, mobile: true };

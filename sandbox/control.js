@@ -99,7 +99,35 @@ const ROUTES = {
 			return { ok: true, enabled };
 		},
 	},
+	// What a trigger watches, made to happen from another process: a sync report, a connection going down and up.
+	'/__sandbox/sync-reports': {
+		POST: (sandbox, state, body) => {
+			const { warehouseId, reports, ...options } = objectBody(body);
+			return { ok: true, reports: sandbox.addSyncReports(warehouseId, reports, where(options)) };
+		},
+	},
+	'/__sandbox/connection-state': {
+		POST: (sandbox, state, body) => {
+			const { warehouseId, connectionState, ...options } = objectBody(body);
+			sandbox.setConnectionState(warehouseId, connectionState === undefined ? null : connectionState, where(options));
+			return { ok: true };
+		},
+	},
 	...REGULATION_CONTROL_ROUTES,
+	// How the next manual Reverse ETL syncs end: { outcomes?, default?, syncStatusKey?, region?, user?, credential? }.
+	'/__sandbox/reverse-etl/syncs': {
+		POST: (sandbox, state, body) => {
+			const { region, user, credential, ...script } = objectBody(body);
+			return { ok: true, ...sandbox.scriptReverseEtlSyncs(script, where({ region, user, credential })) };
+		},
+	},
+	// A mapping's sync history: { mappingId, syncs: [{ syncStatus, startedAt?, afterSeconds?, error?, errorCode? }], region?, ... }.
+	'/__sandbox/reverse-etl/history': {
+		POST: (sandbox, state, body) => {
+			const { mappingId, syncs, region, user, credential } = objectBody(body);
+			return { ok: true, syncs: sandbox.addReverseEtlSyncs(mappingId, syncs, where({ region, user, credential })) };
+		},
+	},
 	'/__sandbox/bulk': {
 		POST: (sandbox, state, body) => {
 			const { resource, count, ...where } = body && typeof body === 'object' ? body : {};

@@ -9,6 +9,7 @@ const { CREDENTIALS } = require('./demo-users');
 const { seedUsMonitoring, seedEuMonitoring } = require('./seed-monitoring');
 const { seedTrackingPlan } = require('./seed-tracking-plans');
 const { seedRegulations } = require('./seed-regulations');
+const { seedReverseEtl } = require('./seed-reverse-etl');
 
 function seedUs(state, ws, now) {
 	addLabels(ws, [
@@ -48,6 +49,7 @@ function seedUs(state, ws, now) {
 	reports(ws, staging, now, [[backend, 'FAILED', 1, { notices: [{ level: 'ERROR', message: 'Could not connect to unreachable.staging.internal:5432' }] }]]);
 	seedTrackingPlan(ws, website);
 	seedRegulations(ws, now, { website, salesforce });
+	seedReverseEtl(state, ws, now);
 }
 
 function seedEu(state, ws, now) {

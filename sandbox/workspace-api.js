@@ -1,6 +1,7 @@
 'use strict';
 // The module API's direct reads and writes of workspaces (never logged): entities, labels,
-// connections, sync reports, filters, mappings, features, bulk inserts, audit trail, event volume, delivery counts. Each acts on the first connected user's
+// connections, sync reports, filters, mappings, features, bulk inserts, audit trail, event volume, delivery counts,
+// tracking plans, Reverse ETL. Each acts on the first connected user's
 // default credential unless told otherwise: the functions with a positional region take
 // { user, credential } after it; those with an options object take { region, user, credential }.
 const { bulkInsert } = require('./bulk');
@@ -8,10 +9,12 @@ const { assertResource, assertFeature } = require('./workspace');
 const { KINDS } = require('./segment/router');
 const { addSyncReports } = require('./segment/syncs');
 const filters = require('./segment/filters');
+const { setConnectionState } = require('./segment/pipelines');
 const { addAuditEvents } = require('./audit');
 const { setEventVolume, setDeliveryCounts } = require('./monitoring-data');
 const subscriptions = require('./segment/subscriptions');
 const { protocolsApi } = require('./protocols-api');
+const { reverseEtlApi } = require('./reverse-etl-api');
 
 const WHERE = ['user', 'credential'];
 const WHERE_WITH_REGION = ['region', ...WHERE];
@@ -90,6 +93,9 @@ function workspaceApi(state) {
 		auditEvents(options) {
 			return structuredClone(from(options).auditEvents).reverse();
 		},
+		setConnectionState(warehouseId, connectionState, options) {
+			setConnectionState(from(options), warehouseId, connectionState);
+		},
 		filters(destinationId, options) {
 			const ws = from(options);
 			return ws.filters.has(destinationId) ? ws.filters.get(destinationId).all().map(filters.toApi) : [];
@@ -106,6 +112,7 @@ function workspaceApi(state) {
 			from(options).features[feature] = enabled;
 		},
 		...protocolsApi(from),
+		...reverseEtlApi(from, state),
 	};
 }
 

@@ -2,12 +2,14 @@
 // One Segment workspace (each Paragon credential of a connected user has one per region): its
 // entities, its labels, the index of source slugs (Segment keeps them unique per workspace), the
 // warehouse-source connections, each warehouse's sync reports, each destination's filters and
-// mappings (subscriptions), its Protocols (tracking plans) and the Segment features the workspace
-// has; what it is monitored by: its audit trail, event volume and delivery counts per minute.
+// mappings (subscriptions), its Protocols (tracking plans), its Reverse ETL models and syncs, and
+// the Segment features the workspace has, the connection states a test set (sb.setConnectionState)
+// over what the settings say; what it is monitored by: its audit trail, event volume and delivery counts per minute.
 const { Collection } = require('./collection');
 const { SeriesStore } = require('./series');
 const { Connections } = require('./connections');
 const { Protocols } = require('./protocols');
+const { ReverseEtl } = require('./reverse-etl');
 const { stableId } = require('./ids');
 const { RegulationBook } = require('./segment/regulation-book');
 
@@ -47,6 +49,7 @@ class Workspace {
 		this.slugs = new Map();
 		this.connections.clear();
 		this.syncReports = new Map();
+		this.connectionStates = new Map();
 		this.filters = new Map();
 		// Oldest first (audit.js keeps the order); GET /audit-events answers newest first.
 		this.auditEvents = [];
@@ -59,6 +62,8 @@ class Workspace {
 		this.protocols = new Protocols();
 		// User deletion and suppression: regulations and suppression lists.
 		this.regulations = new RegulationBook();
+		// Reverse ETL models, their mappings' syncs, and how the next manual syncs end.
+		this.reverseEtl = new ReverseEtl();
 	}
 
 	// Which sources load into which warehouse.

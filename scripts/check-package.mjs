@@ -26,8 +26,9 @@ check(pkg.n8n?.n8nNodesApiVersion === 1 && pkg.n8n?.strict === true, 'n8n.n8nNod
 for (const entry of [...(pkg.n8n?.nodes ?? []), ...(pkg.n8n?.credentials ?? [])]) {
 	check(files.includes(entry), `n8n field entry ${entry} is in the tarball`);
 }
-check(pkg.n8n?.nodes?.length === 1 && pkg.n8n?.credentials?.length === 1, 'one node and one credential registered');
-for (const icon of ['dist/nodes/SegmentParagon/segment.svg', 'dist/nodes/SegmentParagon/segment.dark.svg', 'dist/credentials/paragon.svg', 'dist/credentials/paragon.dark.svg', 'dist/nodes/SegmentParagon/SegmentParagon.node.json']) {
+check(pkg.n8n?.nodes?.length === 2 && pkg.n8n?.credentials?.length === 1, 'two nodes (the node and its trigger) and one credential registered');
+const nodeFiles = ['SegmentParagon', 'SegmentParagonTrigger'].flatMap((node) => [`dist/nodes/${node}/segment.svg`, `dist/nodes/${node}/segment.dark.svg`, `dist/nodes/${node}/${node}.node.json`]);
+for (const icon of [...nodeFiles, 'dist/credentials/paragon.svg', 'dist/credentials/paragon.dark.svg']) {
 	check(files.includes(icon), `${icon} is in the tarball`);
 }
 check(!pkg.scripts?.prepare && !pkg.scripts?.postinstall && !pkg.scripts?.preinstall && !pkg.overrides, 'no install lifecycle scripts, no overrides');
@@ -37,6 +38,9 @@ check(Boolean(pkg.author?.email && pkg.homepage && pkg.repository?.url && pkg.li
 const { SegmentParagon } = await import(path.join(root, 'dist/nodes/SegmentParagon/SegmentParagon.node.js'));
 const description = new SegmentParagon().description;
 check(description.name === 'segmentParagon' && description.usableAsTool === true, 'node segmentParagon loads from dist and is usable as a tool');
+const { SegmentParagonTrigger } = await import(path.join(root, 'dist/nodes/SegmentParagonTrigger/SegmentParagonTrigger.node.js'));
+const trigger = new SegmentParagonTrigger();
+check(trigger.description.name === 'segmentParagonTrigger' && trigger.description.polling === true && typeof trigger.poll === 'function', 'trigger segmentParagonTrigger loads from dist and polls');
 
 console.log(failures.length ? `${failures.length} package check(s) failed` : 'package checks passed');
 process.exit(failures.length ? 1 : 0);

@@ -27,6 +27,7 @@ const SECTIONS = {
 	trackingPlan: { default: ['Tracking plans', '#tracking-plans-segment-protocols'] },
 	regulation: { default: ['User deletion and suppression', '#user-deletion-and-suppression-gdpr-ccpa'] },
 	workspace: { default: MONITORING },
+	reverseEtl: { default: ['Reverse ETL', '#reverse-etl-models-and-syncs-after-dbt'] },
 };
 
 /** The node's operations, in the order the editor lists them: [{resource, name, value, action}]. */

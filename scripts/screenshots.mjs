@@ -23,6 +23,8 @@
 //   docs/tracking-plan-upsert.png  Tracking Plan > Create or Update of the demo plan from the example's rules
 //                               file, executed ("updated" on fresh demo data, "unchanged" after)
 //   docs/regulation-create.png  User Deletion and Suppression > Create, executed (files a regulation in the sandbox)
+//   docs/trigger.png            the trigger of the example "alert on failed warehouse syncs", Fetch Test Event run
+//   docs/reverse-etl-start-sync.png  Reverse ETL > Start Sync of the demo model, executed: waited out (about 20 s)
 //   (each group of pictures is a file of scripts/screenshots/, listed in scripts/screenshots/groups.mjs)
 //
 // Options: --only=<name>[,<name>...] (e.g. --only=credential,workflow-run), --out=<dir> (default docs/),
@@ -37,7 +39,7 @@
 //   SANDBOX_URL             npm start's sandbox (default http://127.0.0.1:$SANDBOX_PORT, port 4010)
 //
 // What it leaves behind in n8n: one more execution of the example workflow (which only reads from
-// Segment). The temporary workflows it creates for the parameter panels, the two warehouse runs
+// Segment), and one of the failed-syncs alert example's trigger (Fetch Test Event, which only reads). The temporary workflows it creates for the parameter panels, the two warehouse runs
 // (which only read) and the Create or Update run (which writes nothing while the demo source matches
 // its parameters) are deleted again with their executions (also on Ctrl-C, and a leftover of a
 // killed run is removed by the next run); no credential is saved, no destination filter created.

@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { operationsOf } from './actions/operations';
 import { MAX_LIMIT, MAX_OFFSET } from './resources/crud';
-import { optionsProperty } from './actions/runOptions';
+import { optionsProperty, REQUEST_TIMEOUT_OPTION } from './actions/runOptions';
 import { RESOURCES } from './resources';
 import type { OperationDeclaration, ResourceDefinition } from './resources/types';
 
@@ -87,15 +87,35 @@ function resourceProperties(definition: ResourceDefinition, declarations: Operat
 
 const declared = DEFINITIONS.map((definition) => ({ definition, declarations: operationsOf(definition) }));
 
-/** The Options collection: the shared options, and each operation's own shown for it alone. */
+/**
+ * The Options collection: the shared options, and each operation's own shown for it alone. An
+ * operation's own option named like a shared one (Start Sync's Timeout, in minutes) takes its
+ * place there: the shared one is hidden for that operation and shown to it under another name
+ * (the per-request Timeout as Request Timeout).
+ */
 function optionsWithOwn(): INodeProperties {
-	const own = declared.flatMap(({ definition, declarations }) =>
-		declarations.flatMap((declaration) =>
-			(declaration.options ?? []).map((option) => ({ ...option, displayOptions: { show: { '/resource': [definition.name], '/operation': [declaration.value] } } })),
-		),
-	);
-	const options = [...(optionsProperty.options as INodeProperties[]), ...own].sort((a, b) => a.displayName.localeCompare(b.displayName));
+	const shared = optionsProperty.options as INodeProperties[];
+	const owners = declared.flatMap(({ definition, declarations }) => declarations.filter((declaration) => declaration.options).map((declaration) => ({ definition, declaration })));
+	const onlyFor = ({ definition, declaration }: (typeof owners)[number]) => ({ show: { '/resource': [definition.name], '/operation': [declaration.value] } });
+	const own = owners.flatMap((owner) => (owner.declaration.options ?? []).map((option) => ({ ...option, displayOptions: onlyFor(owner) })));
+	const replaced = shared.flatMap((option) => {
+		const replacing = owners.filter(({ declaration }) => declaration.options?.some((candidate) => candidate.name === option.name));
+		if (!replacing.length) return [option];
+		// Hidden by operation value alone (a hide rule of two parameters hides when either matches): such a value must be one resource's.
+		for (const { definition, declaration } of replacing) {
+			const others = declared.filter((entry) => entry.definition !== definition && entry.declarations.some((other) => other.value === declaration.value));
+			if (others.length) throw new Error(`Operation ${declaration.value} replaces the shared ${option.name} option, so no other resource may have an operation of that value (${others.map((entry) => entry.definition.name).join(', ')} has)`);
+		}
+		return [{ ...option, displayOptions: { hide: { '/operation': replacing.map(({ declaration }) => declaration.value) } } }, ...replacing.map((owner) => ({ ...renamed(option), displayOptions: onlyFor(owner) }))];
+	});
+	const options = [...replaced, ...own].sort((a, b) => a.displayName.localeCompare(b.displayName));
 	return { ...optionsProperty, options };
+}
+
+/** A shared option an operation's own option replaces, kept under another name: Timeout as Request Timeout. */
+function renamed(option: INodeProperties): INodeProperties {
+	if (option.name !== 'timeout') throw new Error(`Only the shared Timeout option may be replaced by an operation's own option, not ${option.name}`);
+	return { ...option, name: REQUEST_TIMEOUT_OPTION, displayName: 'Request Timeout' };
 }
 
 /** Every parameter of the node, derived from each resource's operation declarations. */

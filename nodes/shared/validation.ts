@@ -4,8 +4,9 @@ import { ReadAhead, type ParameterRead } from './readAhead';
 import { isDotSegment } from './transport/proxyUrl';
 import { errorNode } from './transport/redact';
 
-/** A parameter that cannot be used; nothing is sent for the item. */
-export function invalid(node: INode, itemIndex: number, message: string, description?: string): NodeOperationError {
+/** A parameter that cannot be used; nothing is sent for the item (a trigger's poll has no item: `itemIndex` undefined). */
+export function invalid(node: INode, itemIndex: number | undefined, message: string, description?: string): NodeOperationError {
+	if (itemIndex === undefined) return new NodeOperationError(errorNode(node), message, { description });
 	return new NodeOperationError(errorNode(node), `${message} (item ${itemIndex})`, { itemIndex, description });
 }
 
@@ -20,6 +21,11 @@ export function hasControlCharacter(text: string): boolean {
 		if (code < 0x20 || code === 0x7f) return true;
 	}
 	return false;
+}
+
+/** Whether an optional multi-select or list was left empty. */
+export function nothingPicked(value: unknown): boolean {
+	return value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
 }
 
 function isBlank(value: unknown): boolean {
@@ -38,9 +44,14 @@ function describe(value: unknown): string {
 /** Where parameters come from: an action node's item, or a trigger's poll (which has no items). */
 export type ParameterSource = IExecuteFunctions | IPollFunctions;
 
+/** A trigger's poll: it has no input items. */
+function isPoll(fn: ParameterSource): fn is IPollFunctions {
+	return '__emit' in fn;
+}
+
 function readerOf(fn: ParameterSource, itemIndex: number): (name: string, fallback: unknown) => unknown {
 	// A poll reads its parameters without an item index (n8n's IPollFunctions.getNodeParameter(name, fallback)).
-	if ('__emit' in fn) return (name, fallback) => fn.getNodeParameter(name, fallback as never) as unknown;
+	if (isPoll(fn)) return (name, fallback) => fn.getNodeParameter(name, fallback as never) as unknown;
 	return (name, fallback) => fn.getNodeParameter(name, itemIndex, fallback as never) as unknown;
 }
 
@@ -66,8 +77,9 @@ export class Params {
 		return outcome.value;
 	}
 
+	/** The error for a parameter that cannot be used, naming the item (none in a trigger's poll). */
 	fail(message: string, description?: string): NodeOperationError {
-		return invalid(this.fn.getNode(), this.itemIndex, message, description);
+		return invalid(this.fn.getNode(), isPoll(this.fn) ? undefined : this.itemIndex, message, description);
 	}
 
 	/** The parameter's value; an expression that fails to resolve is an error naming the parameter. */
@@ -217,6 +229,35 @@ export class Params {
 			if (!picked.includes(normal)) picked.push(normal);
 		}
 		return picked;
+	}
+
+	/**
+	 * A list of names (e.g. event names, resource types): picked, a list from an expression, a JSON
+	 * array or text separated by commas. Blanks dropped, repeats kept once; empty: [].
+	 */
+	textList(name: string, label: string): string[] {
+		let value = this.raw(name, label, []);
+		if (typeof value === 'string') {
+			const text = value.trim();
+			value = text.startsWith('[') ? safeJson(text) : text.split(',');
+			if (value === INVALID_JSON) throw this.fail(`${label} is not a valid JSON list`, 'Use e.g. Source Created, Source Deleted (separated by commas).');
+		}
+		if (!Array.isArray(value)) throw this.fail(`${label} must be a list of names or text separated by commas`);
+		const texts: string[] = [];
+		for (const entry of value) {
+			if (typeof entry !== 'string' && typeof entry !== 'number') throw this.fail(`${label} may only contain text`);
+			const text = String(entry).trim();
+			if (!text) continue;
+			if (text.length > MAX_TEXT_LENGTH) throw this.fail(`${label} has an entry longer than ${MAX_TEXT_LENGTH} characters`);
+			if (hasControlCharacter(text)) throw this.fail(`${label} contains control characters`);
+			if (!texts.includes(text)) texts.push(text);
+		}
+		return texts;
+	}
+
+	/** An optional list of ids (a multi-select left empty: []), each checked like one id. */
+	optionalIdList(name: string, label: string): string[] {
+		return nothingPicked(this.raw(name, label, [])) ? [] : this.idList(name, label);
 	}
 
 	/** A JSON object, given as an object (expressions) or as JSON text (saved workflows). */

@@ -84,10 +84,22 @@ function validate(state, body) {
 	return ok({ status: isReachable(body.settings) ? 'CONNECTED' : 'FAILED' });
 }
 
+// A state set by a test (sb.setConnectionState) wins over what the settings say.
 function connectionState(ws, warehouseId) {
 	const record = ws.warehouses.get(warehouseId);
 	if (!record) return missing('Warehouse');
-	return ok({ connectionState: isReachable(record.settings) ? 'CONNECTED' : 'FAILED' });
+	const set = ws.connectionStates.get(warehouseId);
+	return ok({ connectionState: set || (isReachable(record.settings) ? 'CONNECTED' : 'FAILED') });
 }
 
-module.exports = { connectedSources, connectedWarehouses, connectedDestinations, connect, disconnect, validate, connectionState, missing, pageOf, owner };
+const CONNECTION_STATES = ['CONNECTED', 'FAILED'];
+
+// sb.setConnectionState(): a connection going down ('FAILED') and up ('CONNECTED'); null: the settings decide again.
+function setConnectionState(ws, warehouseId, connectionState) {
+	if (!ws.warehouses.get(warehouseId)) throw new TypeError(`Unknown warehouse "${warehouseId}" in the ${ws.description}`);
+	if (connectionState === null) ws.connectionStates.delete(warehouseId);
+	else if (CONNECTION_STATES.includes(connectionState)) ws.connectionStates.set(warehouseId, connectionState);
+	else throw new TypeError(`connectionState must be ${CONNECTION_STATES.join(', ')} or null`);
+}
+
+module.exports = { connectedSources, connectedWarehouses, connectedDestinations, connect, disconnect, validate, connectionState, setConnectionState, missing, pageOf, owner };

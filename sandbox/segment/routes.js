@@ -16,6 +16,7 @@ const { paged, bodiless } = require('./route-marks');
 const { monitoringRoutes, rootRoutes } = require('./monitoring-routes');
 const { trackingPlanRoutes } = require('./tracking-plan-routes');
 const { regulationRoutes } = require('./regulations');
+const { reverseEtlRoutes } = require('./reverse-etl-routes');
 
 const KINDS = { warehouses, sources, destinations };
 const has = (object, key) => Object.prototype.hasOwnProperty.call(object, key);
@@ -125,7 +126,7 @@ function coreRoutes(segments) {
 
 // Each resource module answers the paths it owns (segments → { METHOD: handler } or null).
 // A new resource adds its own function here, in its own file.
-const ROUTE_TABLES = [coreRoutes, monitoringRoutes, subscriptionRoutes, trackingPlanRoutes, regulationRoutes];
+const ROUTE_TABLES = [coreRoutes, monitoringRoutes, subscriptionRoutes, trackingPlanRoutes, regulationRoutes, reverseEtlRoutes];
 
 function matchRoute(segments) {
 	// The API's root, "/" (also when the proxy path ends at the integration name): the workspace.

@@ -2,8 +2,10 @@
 // Destination mappings, which Segment's API calls destination subscriptions
 // (/destinations/{destinationId}/subscriptions[/{id}]): which events (an FQL trigger) fire which
 // action of an Actions destination, and how its fields are filled. Kept per destination, gone
-// with it. The workspace needs Segment's "Destination Subscriptions" feature (else 403), and
-// writes (create, update, delete) are limited to 5 a minute per workspace (mappingWritesPerMinute).
+// with it. A Reverse ETL mapping carries its model's id (modelId; an update's input names it
+// reverseETLModelId), which must be a model of the workspace. The workspace needs Segment's
+// "Destination Subscriptions" feature (else 403), and writes (create, update, delete) are limited
+// to 5 a minute per workspace (mappingWritesPerMinute).
 const { ok, notFound, unprocessable, validationError } = require('./answers');
 const { checkFields } = require('./validate');
 const { readPagination, pagination } = require('./query');
@@ -21,7 +23,15 @@ const createSpec = {
 	settings: { type: 'object' },
 	modelId: text,
 };
-const updateSpec = { name: text, trigger: text, enabled: { type: 'boolean' }, settings: { type: 'object' } };
+// API 73 names the model `reverseETLModelId` in an update's input.
+const updateSpec = { name: text, trigger: text, enabled: { type: 'boolean' }, settings: { type: 'object' }, reverseETLModelId: text };
+
+// A Reverse ETL mapping names a model of the workspace.
+function checkModel(ws, modelId, field, errors) {
+	if (typeof modelId === 'string' && !errors.some((e) => e.field === field) && !ws.reverseEtl.models.get(modelId)) {
+		errors.push(validationError(`${field} does not match any Reverse ETL model in this workspace`, field));
+	}
+}
 
 function forbidden() {
 	return {
@@ -90,6 +100,7 @@ function create(c, destinationId) {
 			: validationError('This destination has no actions (a classic destination): it takes no subscriptions', 'actionId'));
 	}
 	if (act && !errors.some((e) => e.field === 'settings')) errors.push(...checkSettings(act, body.settings || {}, 'settings'));
+	checkModel(c.ws, body.modelId, 'modelId', errors);
 	if (errors.length) return withHeaders(unprocessable(errors), headers);
 	const record = { id: randomId(), name: body.name, actionId: act.id, actionSlug: act.slug, destinationId, enabled: body.enabled, settings: structuredClone(body.settings || {}), trigger: body.trigger };
 	if (body.modelId !== undefined) record.modelId = body.modelId;
@@ -121,10 +132,12 @@ function update(c, destinationId, id) {
 		errors.push(...checkFields(input, updateSpec, 'input.'));
 		const act = findAction(destination, record.actionId);
 		if (act && input.settings !== undefined && !errors.some((e) => e.field === 'input.settings')) errors.push(...checkSettings(act, input.settings, 'input.settings'));
+		checkModel(c.ws, input.reverseETLModelId, 'input.reverseETLModelId', errors);
 	}
 	if (errors.length) return withHeaders(unprocessable(errors), headers);
 	for (const key of ['name', 'trigger', 'enabled']) if (input[key] !== undefined) record[key] = input[key];
 	if (input.settings !== undefined) record.settings = structuredClone(input.settings);
+	if (input.reverseETLModelId !== undefined) record.modelId = input.reverseETLModelId;
 	return withHeaders(ok({ subscription: toApi(record) }), headers);
 }
 

@@ -25,6 +25,8 @@ const FILES = [
 	'mappings.mjs',
 	'trackingPlans.mjs',
 	'regulations.mjs',
+	'trigger.mjs',
+	'reverseEtl.mjs',
 ];
 
 export const GROUPS = await Promise.all(FILES.map((file) => import(`./${file}`)));

@@ -19,8 +19,11 @@ export interface Args {
 	/** upsert: the sources already in the workspace. */
 	workspace?: number;
 	/** users: the Paragon users the items act for (each connected, with a workspace of its own). */
-	users?: number;	/** regulations: also one execution with Combine Items off (one request per item). */
+	users?: number;
+	/** regulations: also one execution with Combine Items off (one request per item). */
 	separate?: boolean;
+	/** trigger: the event polled. */
+	event?: string;
 }
 
 export interface RemoteSandbox {

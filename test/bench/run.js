@@ -1,5 +1,5 @@
 'use strict';
-// npm run bench [-- --runs 5] [-- --only list,get,tokens,upsert,upsertIndex,users,mappings,regulations]
+// npm run bench [-- --runs 5] [-- --only list,get,tokens,upsert,upsertIndex,users,mappings,trackingPlan,regulations,trigger]
 //
 // Runs the scenario of each table of test/bench/tables/ (tables/index.ts lists them) in its own
 // Node process (test/bench/worker.ts: the node in the real n8n engine, in-process; the sandbox in a

@@ -9,7 +9,9 @@ export class FakeClock {
 		return this.at;
 	}
 
-	async sleep(ms: number): Promise<void> {
+	/** Moves on at once; a stopped execution's signal ends the sleep as the real one does. */
+	async sleep(ms: number, signal?: AbortSignal): Promise<void> {
+		if (signal?.aborted) throw signal.reason ?? new Error('aborted');
 		this.slept.push(ms);
 		this.at += ms;
 		await Promise.resolve();

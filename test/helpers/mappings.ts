@@ -5,10 +5,8 @@
  */
 import type { IDataObject, INodeParameters, ResourceMapperValue } from 'n8n-workflow';
 
-import { setPacingClock } from '../../nodes/shared/transport/pacer';
 import { rl } from './engine';
-import { FakeClock } from './fakeClock';
-import { lateBound, useSandbox } from './useSandbox';
+import { useClockedWorld } from './useSandbox';
 import { arrangeWorkspace, catalogId, segmentApi, type Sandbox } from './world';
 
 export const GA4 = 'actions-google-analytics-4';
@@ -19,17 +17,7 @@ export const AMPLITUDE = 'actions-amplitude';
  * each test a reset sandbox, the clock back at its start, and what `arrange` makes (read through `ids`).
  */
 export function useMappingWorld<T extends object>(arrange: (sandbox: Sandbox) => Promise<T>) {
-	const clock = new FakeClock();
-	const sandbox = useSandbox({ clock });
-	beforeAll(() => setPacingClock(clock));
-	afterAll(() => setPacingClock());
-	let current: T | undefined;
-	beforeEach(async () => {
-		sandbox.reset();
-		clock.reset();
-		current = await arrange(sandbox);
-	});
-	return { clock, sandbox, ids: lateBound(() => current, 'the arranged ids') };
+	return useClockedWorld(arrange);
 }
 
 export function catalogAction(sandbox: Sandbox, slug: string, actionSlug: string): IDataObject & { id: string; fields: IDataObject[] } {

@@ -1,6 +1,8 @@
 /** Jest hooks for the workflow tests (kept apart from world.ts, which the benchmark also loads). */
 import type { IDataObject } from 'n8n-workflow';
 
+import { setPacingClock } from '../../nodes/shared/transport/pacer';
+import { FakeClock } from './fakeClock';
 import { arrangeWorkspace, startWorld, type Sandbox } from './world';
 
 /** A lazy stand-in for something made in beforeAll: property reads reach the live object. */
@@ -37,4 +39,23 @@ export function useArrangedWorkspace(): { sandbox: Sandbox; ids: Awaited<ReturnT
 		Object.assign(ids, await arrangeWorkspace(sandbox));
 	});
 	return { sandbox, ids };
+}
+
+/**
+ * A sandbox and the node's paced waits on one fake clock (`options` go to the sandbox beside the
+ * clock): before each test a reset sandbox, the clock back at its start, and what `arrange` makes
+ * (read through `ids`).
+ */
+export function useClockedWorld<T extends object>(arrange: (sandbox: Sandbox) => Promise<T>, options: IDataObject = {}) {
+	const clock = new FakeClock();
+	const sandbox = useSandbox({ ...options, clock });
+	beforeAll(() => setPacingClock(clock));
+	afterAll(() => setPacingClock());
+	let current: T | undefined;
+	beforeEach(async () => {
+		sandbox.reset();
+		clock.reset();
+		current = await arrange(sandbox);
+	});
+	return { clock, sandbox, ids: lateBound(() => current, 'the arranged ids') };
 }

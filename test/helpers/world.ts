@@ -8,6 +8,7 @@ import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } fro
 
 import { ParagonProxyApi } from '../../credentials/ParagonProxyApi.credentials';
 import { SegmentParagon } from '../../nodes/SegmentParagon/SegmentParagon.node';
+import { SegmentParagonTrigger } from '../../nodes/SegmentParagonTrigger/SegmentParagonTrigger.node';
 import { createEngine, type RunNodeResult } from './engine';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -27,6 +28,8 @@ export interface LoggedRequest {
 	headers: Record<string, string>;
 	body: unknown;
 	status: number;
+	/** The Paragon user the token named (null before a valid token was read). */
+	userId: string | null;
 }
 
 export interface Sandbox {
@@ -43,6 +46,8 @@ export interface Sandbox {
 	subscriptions(destinationId: string, options?: { region?: string }): IDataObject[];
 	setFeature(feature: string, enabled: boolean, options?: { region?: string }): void;
 	setLimits(limits: { mappingWritesPerMinute?: number | null; mappingWritesWindowMs?: number }): IDataObject;
+	addSyncReports(warehouseId: string, reports: IDataObject[], options?: { region?: string }): IDataObject[];
+	setConnectionState(warehouseId: string, connectionState: 'CONNECTED' | 'FAILED' | null, options?: { region?: string }): void;
 	reset(): void;
 	close(): Promise<void>;
 	// Segment Protocols (sandbox/protocols-api.js)
@@ -61,7 +66,7 @@ export const keys = (() => {
 	};
 })();
 
-export const engine = createEngine({ nodeTypes: [SegmentParagon], credentialTypes: [ParagonProxyApi] });
+export const engine = createEngine({ nodeTypes: [SegmentParagon, SegmentParagonTrigger], credentialTypes: [ParagonProxyApi] });
 
 export async function startWorld(options: IDataObject = {}): Promise<Sandbox> {
 	return (await startSandbox({
@@ -85,6 +90,8 @@ export interface RunOptions {
 	items?: IDataObject[];
 	continueOnFail?: boolean;
 	credentials?: ICredentialDataDecryptedObject;
+	/** When it resolves, the execution is stopped (as with the editor's Stop button). */
+	stop?: Promise<unknown>;
 }
 
 /** Runs the Segment node once in the real engine against the sandbox. */
@@ -95,6 +102,7 @@ export async function runSegment(sandbox: Sandbox, parameters: INodeParameters, 
 		credentials: { type: 'paragonProxyApi', data: options.credentials ?? userTokenCredentials(sandbox) },
 		items: options.items,
 		continueOnFail: options.continueOnFail,
+		stop: options.stop,
 	});
 }
 

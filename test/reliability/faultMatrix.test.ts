@@ -8,7 +8,7 @@
  * Rows run concurrently, each against its own sandbox, in signing-key mode; the timeout rows set
  * Options > Timeout to 1.5 s, so the matrix stays fast and a busy moment times nothing else out.
  */
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { rl } from '../helpers/engine';
 import { arrangeWorkspace, calls, runSegment, signingKeyCredentials, startWorld, type Sandbox } from '../helpers/world';
@@ -52,7 +52,7 @@ interface Row {
 }
 
 function rowsFor(scenario: Scenario): Array<[string, Row]> {
-	const steps = scenario.steps({ warehouseId: '{id}', sourceId: '{id}', destinationId: '{id}', actionsDestinationId: '{id}', mappingId: '{id}', trackingPlanId: '{id}' });
+	const steps = scenario.steps({ warehouseId: '{id}', sourceId: '{id}', destinationId: '{id}', actionsDestinationId: '{id}', mappingId: '{id}', trackingPlanId: '{id}', modelId: '{id}' });
 	return steps.flatMap((step, stepIndex) =>
 		step.faulted
 			? FAULTS.map((fault): [string, Row] => {
@@ -92,8 +92,9 @@ async function playRow({ scenario, stepIndex, fault }: Row): Promise<void> {
 		const before = counts();
 
 		const started = Date.now();
-		const options = fault.name === 'timeout' ? { options: { timeout: TIMEOUT_MS } } : {};
-		const result = await runSegment(sandbox, { ...scenario.parameters(ids), ...options }, { credentials: signingKeyCredentials(sandbox) });
+		const parameters = scenario.parameters(ids);
+		const options: INodeParameters = fault.name === 'timeout' ? { options: { ...(parameters.options as INodeParameters | undefined), [scenario.requestTimeoutOption ?? 'timeout']: TIMEOUT_MS } } : {};
+		const result = await runSegment(sandbox, { ...parameters, ...options }, { credentials: signingKeyCredentials(sandbox) });
 		const elapsed = Date.now() - started;
 		tokensSeen(sandbox).forEach((token) => everyToken.add(token));
 		everyText.push(...runTexts(result));
@@ -109,6 +110,8 @@ async function playRow({ scenario, stepIndex, fault }: Row): Promise<void> {
 		}
 
 		const minGap = typeof fault.minGap === 'number' ? fault.minGap : undefined;
+		// What the operation waits on purpose (Start Sync's poll interval) before the calls it reached.
+		const waited = (upTo: number) => steps.slice(0, upTo + 1).reduce((sum, each) => sum + (each.waitsMs ?? 0), 0);
 		if (retried) {
 			expect(result.error).toBeUndefined();
 			scenario.succeeded(sandbox, ids, result.items.map((item) => item.json));
@@ -117,8 +120,8 @@ async function playRow({ scenario, stepIndex, fault }: Row): Promise<void> {
 			const faulted = sent.indexOf(callOf(step));
 			if (minGap !== undefined) expect(times[faulted + 1] - times[faulted]).toBeGreaterThanOrEqual(minGap - 1);
 			else expect(times[faulted + 1]).toBeGreaterThanOrEqual((fault.minGap as (f: IDataObject) => number)(injected) - 1);
-			expect(elapsed).toBeGreaterThanOrEqual(fault.minElapsed ?? minGap ?? 0);
-			expect(elapsed).toBeLessThan((fault.minElapsed ?? minGap ?? 150) + SLACK_MS);
+			expect(elapsed).toBeGreaterThanOrEqual((fault.minElapsed ?? minGap ?? 0) + waited(steps.length - 1));
+			expect(elapsed).toBeLessThan((fault.minElapsed ?? minGap ?? 150) + waited(steps.length - 1) + SLACK_MS);
 		} else {
 			expect(result.error).toBeDefined();
 			expect(result.error.message).toMatch(fault.message);
@@ -136,7 +139,7 @@ async function playRow({ scenario, stepIndex, fault }: Row): Promise<void> {
 				expect(result.error.description).toMatch(/Run Update \(or Create or Update with slug new_source\) on source \w+ to finish it\. Do not run Create again/);
 			}
 			// No waiting before giving up (a timeout costs its own duration, once).
-			expect(elapsed).toBeLessThan((fault.name === 'timeout' ? TIMEOUT_MS : 0) + SLACK_MS);
+			expect(elapsed).toBeLessThan((fault.name === 'timeout' ? TIMEOUT_MS : 0) + waited(stepIndex) + SLACK_MS);
 		}
 		expect(leaks(runTexts(result), secretNeedles(tokensSeen(sandbox)))).toEqual([]);
 	} finally {

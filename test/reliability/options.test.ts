@@ -26,7 +26,9 @@ describe('the Options collection', () => {
 	it('is shown for every resource and operation, with Timeout (60 s) and Concurrency (1)', () => {
 		expect(options).toMatchObject({ displayName: 'Options', type: 'collection', placeholder: 'Add Option', default: {} });
 		expect(options.displayOptions).toBeUndefined();
-		const byName = Object.fromEntries((options.options as INodeProperties[]).map((option) => [option.name, option]));
+		// Start Sync shows a Timeout of its own (minutes): the shared one is the option not shown only for an operation.
+		const shared = (options.options as INodeProperties[]).filter((option) => !option.displayOptions?.show);
+		const byName = Object.fromEntries(shared.map((option) => [option.name, option]));
 		expect(byName.timeout).toMatchObject({ displayName: 'Timeout', type: 'number', default: 60_000, typeOptions: { minValue: 100, maxValue: 600_000 } });
 		expect(byName.concurrency).toMatchObject({ displayName: 'Concurrency', type: 'number', default: 1, typeOptions: { minValue: 1, maxValue: 10 } });
 	});

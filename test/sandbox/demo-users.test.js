@@ -24,7 +24,7 @@ test('DEMO: three users, static tokens for each, sandbox-user with a second cred
 });
 
 test.each([
-	['sandbox-user', TOKEN, {}, 'us', ['website_analytics', 'mobile_app', 'backend_events']],
+	['sandbox-user', TOKEN, {}, 'us', ['website_analytics', 'mobile_app', 'backend_events', 'snowflake_models']],
 	['sandbox-user', TOKEN, {}, 'eu', ['eu_website']],
 	['sandbox-user', TOKEN, { [CREDENTIAL_HEADER]: 'sandbox-credential-2' }, 'us', ['marketing_site']],
 	['sandbox-user', TOKEN, { [CREDENTIAL_HEADER]: 'sandbox-credential-2' }, 'eu', []],
@@ -120,7 +120,7 @@ test('a demo user connected alone gets its own demo data; other connected users 
 	const plain = await startSandbox({ seed: true });
 	try {
 		expect(plain.users().map((u) => u.id)).toEqual(['sandbox-user']);
-		expect(plain.entities('sources').map((s) => s.slug)).toEqual(['website_analytics', 'mobile_app', 'backend_events']);
+		expect(plain.entities('sources').map((s) => s.slug)).toEqual(['website_analytics', 'mobile_app', 'backend_events', 'snowflake_models']);
 	} finally {
 		await plain.close();
 	}

@@ -9,6 +9,10 @@ function useSdk(sb) {
 	let api;
 	beforeAll(() => {
 		api = PublicApi.configureApis(TOKEN, { 'X-Paragon-Use-Raw-Response': '1' });
+		// configureApis leaves Reverse ETL out: made the same way.
+		api.reverseEtl = new PublicApi.ReverseETLApi();
+		api.reverseEtl.accessToken = TOKEN;
+		api.reverseEtl.defaultHeaders = api.labels.defaultHeaders;
 		// configureApis targets api.segmentapis.com; each API object takes its base path.
 		for (const part of Object.values(api)) part.basePath = proxyBase(sb);
 	});

@@ -44,18 +44,21 @@ test('US sources with their platform and category labels', () => {
 		['Website Analytics', 'website_analytics', 'javascript', [{ key: 'platform', value: 'web' }, { key: 'category', value: 'analytics' }, { key: 'environment', value: 'production' }]],
 		['Mobile App', 'mobile_app', 'react-native', [{ key: 'platform', value: 'mobile' }, { key: 'category', value: 'marketing' }]],
 		['Backend Events', 'backend_events', 'http-api', [{ key: 'platform', value: 'server' }, { key: 'category', value: 'crm' }]],
+		// The warehouse source the Reverse ETL model reads from.
+		['Snowflake Models', 'snowflake_models', 'snowflake', []],
 	]);
 	const labels = sb.labels().map((l) => `${l.key}:${l.value}`);
 	for (const source of sources) for (const label of source.labels) expect(labels).toContain(`${label.key}:${label.value}`);
 });
 
-test('US destinations, one of them disabled, each on an existing source', () => {
+test('US destinations, one of them disabled, each on an existing source (the Reverse ETL one on the warehouse source)', () => {
 	const sources = Object.fromEntries(sb.entities('sources').map((s) => [s.id, s.slug]));
 	expect(sb.entities('destinations').map((d) => [d.name, d.metadata.slug, sources[d.sourceId], d.enabled])).toEqual([
 		['Google Analytics', 'google-analytics', 'website_analytics', true],
 		['Facebook Ads', 'facebook-pixel', 'website_analytics', true],
 		['Amplitude', 'amplitude', 'mobile_app', false],
 		['Salesforce', 'salesforce', 'backend_events', true],
+		['Amplitude (Reverse ETL)', 'actions-amplitude', 'snowflake_models', true],
 	]);
 });
 
@@ -82,10 +85,10 @@ test('demo data is reachable through the proxy and reset brings it back', async 
 	const [first] = sb.entities('sources');
 	expect((await call('GET', `/sources/${first.id}`)).body).toEqual({ data: { source: first } });
 	await call('DELETE', `/sources/${first.id}`);
-	expect(sb.entities('destinations')).toHaveLength(2);
+	expect(sb.entities('destinations')).toHaveLength(3);
 	sb.reset();
 	expect(sb.entities('sources')[0]).toEqual(first);
-	expect(sb.entities('destinations')).toHaveLength(4);
+	expect(sb.entities('destinations')).toHaveLength(5);
 });
 
 test('without seed the workspaces start empty', async () => {

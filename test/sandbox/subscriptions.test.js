@@ -94,11 +94,13 @@ describe('CRUD', () => {
 	});
 	const base = () => `/destinations/${destination.id}/subscriptions`;
 
-	test('create answers data.destinationSubscription in Segment\'s shape', async () => {
-		const answer = await call('POST', base(), purchaseBody({ modelId: 'mdl_1' }));
+	test('create answers data.destinationSubscription in Segment\'s shape (a Reverse ETL mapping with its model\'s id)', async () => {
+		const warehouseSource = (await call('POST', '/sources', { slug: 'snowflake_models', enabled: true, metadataId: catalogId(sb, 'sources', 'snowflake') })).body.data.source;
+		const model = sb.addReverseEtlModel({ sourceId: warehouseSource.id, name: 'Buyers', query: 'SELECT id FROM buyers', queryIdentifierColumn: 'id' });
+		const answer = await call('POST', base(), purchaseBody({ modelId: model.id }));
 		expect(answer.status).toBe(200);
 		const made = answer.body.data.destinationSubscription;
-		expect(made).toEqual({ id: expect.stringMatching(/^[0-9A-Za-z]{20}$/), name: 'Purchases to GA4', actionId: purchase().id, actionSlug: 'purchase', destinationId: destination.id, enabled: true, settings: purchaseBody().settings, trigger: purchaseBody().trigger, modelId: 'mdl_1' });
+		expect(made).toEqual({ id: expect.stringMatching(/^[0-9A-Za-z]{20}$/), name: 'Purchases to GA4', actionId: purchase().id, actionSlug: 'purchase', destinationId: destination.id, enabled: true, settings: purchaseBody().settings, trigger: purchaseBody().trigger, modelId: model.id });
 		expect(sb.subscriptions(destination.id)).toEqual([made]);
 	});
 

@@ -8,6 +8,7 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 
 import { SegmentParagon } from '../../nodes/SegmentParagon/SegmentParagon.node';
+import { SegmentParagonTrigger } from '../../nodes/SegmentParagonTrigger/SegmentParagonTrigger.node';
 
 const node = new SegmentParagon().description;
 const resources = node.properties.find((property) => property.name === 'resource')!.options as INodePropertyOptions[];
@@ -17,7 +18,7 @@ const operations = resources.flatMap((resource) => {
 });
 
 /** Words that keep their capitals inside a sentence. */
-const PROPER = new Set(['Segment', 'FQL', 'ID', 'IDs', 'MTU', 'API']);
+const PROPER = new Set(['Segment', 'FQL', 'ID', 'IDs', 'MTU', 'API', 'ETL']);
 const MAX_ACTION = 75;
 
 describe('operation wording', () => {
@@ -44,5 +45,27 @@ describe('operation wording', () => {
 	it('no two operations share an action (the model tells its tools apart by them)', () => {
 		const actions = operations.map(({ action }) => action);
 		expect(actions.filter((action, index) => actions.indexOf(action) !== index)).toEqual([]);
+	});
+});
+
+/**
+ * The trigger's events: the Event list shows each name with its description under it, and the
+ * nodes panel lists each as "On <name>" under the trigger. A name is Title Case and says what
+ * happened; a description says when the trigger fires, without a final stop.
+ */
+describe('trigger event wording', () => {
+	const event = new SegmentParagonTrigger().description.properties.find((property) => property.name === 'event')!;
+	const events = (event.options as INodePropertyOptions[]).map((option) => ({ ...option, description: String(option.description) }));
+
+	it.each(events.map((option) => [`${option.name} (${String(option.value)})`, option]))('%s reads as an event', (_, { name, description }) => {
+		expect(name.split(' ').filter((word) => !/^[A-Z][A-Za-z]*$/.test(word))).toEqual([]);
+		expect(description).toMatch(/^Triggers (when|once when|on) /);
+		expect(description).not.toMatch(/\.$/);
+	});
+
+	it('no two events share a name', () => {
+		const names = events.map(({ name }) => name);
+		expect(new Set(names).size).toBe(names.length);
+		expect(names.length).toBeGreaterThanOrEqual(5);
 	});
 });

@@ -13,6 +13,7 @@ import path from 'node:path';
 import type { INodePropertyOptions, INodeTypeDescription } from 'n8n-workflow';
 
 import { SegmentParagon } from '../../nodes/SegmentParagon/SegmentParagon.node';
+import { SegmentParagonTrigger } from '../../nodes/SegmentParagonTrigger/SegmentParagonTrigger.node';
 
 const README = fs.readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8');
 const BEGIN = '<!-- operations:begin -->';
@@ -38,6 +39,7 @@ const withoutCode = (text: string) => text.replace(/^```[\s\S]*?^```/gm, '');
 
 const node = new SegmentParagon().description;
 const operations = operationsOf(node);
+const events = (new SegmentParagonTrigger().description.properties.find((property) => property.name === 'event')!.options as INodePropertyOptions[]).map((option) => ({ name: option.name, value: String(option.value) }));
 const resources = (node.properties.find((property) => property.name === 'resource')!.options as INodePropertyOptions[]).map((option) => ({ name: option.name, value: String(option.value) }));
 
 describe('README.md: the operations table', () => {
@@ -65,13 +67,27 @@ describe('README.md: the operations table', () => {
 	});
 });
 
+describe('README.md: the trigger\'s events table', () => {
+	// The table of Trigger whose header starts "| Event (`event`)": a row per event, "**Name** (`value`)" first.
+	const lines = README.split('\n');
+	const header = lines.findIndex((line) => line.startsWith('| Event (`event`)'));
+	const rows: string[] = [];
+	for (let index = header + 2; header >= 0 && lines[index]?.startsWith('|'); index++) rows.push(lines[index]);
+	const listed = rows.map((row) => cells(row)[0].match(/^\*\*([^*]+)\*\* \(`([A-Za-z]+)`\)$/)).map((match) => (match ? { name: match[1], value: match[2] } : undefined));
+
+	it('has one row per event of the trigger, named as the Event list shows it', () => {
+		const byValue = (a?: { value: string }, b?: { value: string }) => String(a?.value).localeCompare(String(b?.value));
+		expect(listed.sort(byValue)).toEqual([...events].sort(byValue));
+	});
+});
+
 describe('README.md: operations named elsewhere', () => {
 	const text = withoutCode(README.slice(0, README.indexOf(BEGIN)) + README.slice(README.indexOf(END)));
-	const pairs = new Set([...operations.map(({ name, value }) => `${name}|${value}`), ...resources.map(({ name, value }) => `${name}|${value}`)]);
-	const values = new Set([...operations, ...resources].map(({ value }) => value));
-	const names = new Set([...operations, ...resources].map(({ name }) => name));
+	const pairs = new Set([...operations, ...resources, ...events].map(({ name, value }) => `${name}|${value}`));
+	const values = new Set([...operations, ...resources, ...events].map(({ value }) => value));
+	const names = new Set([...operations, ...resources, ...events].map(({ name }) => name));
 
-	it('every "Name (`value`)" of an operation or resource is one the node has', () => {
+	it('every "Name (`value`)" of an operation, resource or trigger event is one the nodes have', () => {
 		const wrong: string[] = [];
 		let seen = 0;
 		for (const match of text.matchAll(/(?:\*\*([^*\n]+)\*\*|([A-Z][A-Za-z]*(?: [A-Za-z]+)*)) \(`([A-Za-z]+)`\)/g)) {

@@ -7,6 +7,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { rl } from '../helpers/engine';
 import { AMPLITUDE, arrangeActionsDestination, catalogAction, GA4, mappingOp, mapperValue, useMappingWorld } from '../helpers/mappings';
+import { arrangeReverseEtl } from '../helpers/reverseEtl';
 import { calls, jsonOf, runSegment } from '../helpers/world';
 
 const { sandbox, ids } = useMappingWorld((world) => arrangeActionsDestination(world, GA4));
@@ -47,16 +48,19 @@ describe('Create', () => {
 	});
 
 	it('from JSON, the action by slug, its own trigger, disabled, with a reverse ETL model', async () => {
+		// The model Segment checks the mapping's modelId against (a model reads from a warehouse source).
+		const { modelId } = await arrangeReverseEtl(sandbox, 0);
 		const settings = { name: 'signup_completed', params: { plan: { '@path': '$.properties.plan' } }, lowercase: true };
-		await runSegment(sandbox, create({
+		const [made] = jsonOf(await runSegment(sandbox, create({
 			action: rl('customEvent'),
 			trigger: 'type = "track" and event = "Signed Up"',
 			fieldsMode: 'json',
 			settings: JSON.stringify(settings),
-			additionalFields: { enabled: false, modelId: 'mdl_42' },
-		}));
+			additionalFields: { enabled: false, modelId },
+		})));
 		const customEvent = catalogAction(sandbox, GA4, 'customEvent');
-		expect(bodyOf(1)).toEqual({ name: 'Purchases to GA4', actionId: customEvent.id, trigger: 'type = "track" and event = "Signed Up"', enabled: false, settings: { ...defaultsOf(customEvent), ...settings }, modelId: 'mdl_42' });
+		expect(bodyOf(1)).toEqual({ name: 'Purchases to GA4', actionId: customEvent.id, trigger: 'type = "track" and event = "Signed Up"', enabled: false, settings: { ...defaultsOf(customEvent), ...settings }, modelId });
+		expect(made.modelId).toBe(modelId);
 	});
 
 	it('settings from an expression may be an object; numbers and switches from text are read as their type', async () => {

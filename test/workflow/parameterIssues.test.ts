@@ -4,29 +4,18 @@
  * another one is shown whenever that other one holds an expression, so it must not be `required`
  * (n8n would refuse the workflow with it empty); the node checks it when it runs.
  */
-import { NodeHelpers, type INode, type INodeParameters, type INodeProperties, type ResourceMapperValue } from 'n8n-workflow';
+import { NodeHelpers, type INode, type INodeParameters, type ResourceMapperValue } from 'n8n-workflow';
 
 import { ParagonProxyApi } from '../../credentials/ParagonProxyApi.credentials';
 import { SegmentParagon } from '../../nodes/SegmentParagon/SegmentParagon.node';
 import { mapperFields } from '../../nodes/SegmentParagon/resources/destinationMapping/mapperFields';
+import { controllingNames } from '../helpers/parameterIssues';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const ga4 = require('../../sandbox/catalog-actions/ga4');
 
 const description = new SegmentParagon().description;
 const properties = description.properties;
-
-/** Parameters whose value decides whether another one is shown (and that may hold an expression). */
-function controllingNames(list: INodeProperties[]): string[] {
-	const names = new Set<string>();
-	for (const property of list) {
-		for (const rules of [property.displayOptions?.show, property.displayOptions?.hide]) {
-			for (const name of Object.keys(rules ?? {})) names.add(name.replace(/^\//, ''));
-		}
-	}
-	const byName = new Map(list.map((property) => [property.name, property]));
-	return [...names].filter((name) => byName.has(name) && !byName.get(name)!.noDataExpression);
-}
 
 function operationsOf(resource: string): string[] {
 	const operation = properties.find((property) => property.name === 'operation' && property.displayOptions?.show?.resource?.includes(resource));
@@ -62,6 +51,7 @@ function nodeWith(parameters: INodeParameters): INode {
 /** Filled per resource where two resources give one name different types (Action: a filter's choice, a mapping's locator). */
 const FILLED_FOR: Record<string, INodeParameters> = {
 	destinationMapping: { action: { __rl: true, mode: 'id', value: 'purchase' } },
+	reverseEtl: { modelId: { __rl: true, mode: 'id', value: 'mdl_1' }, query: 'SELECT user_id FROM customers', queryIdentifierColumn: 'user_id', syncId: 'sync_1' },
 };
 
 function issuesOf(parameters: INodeParameters) {

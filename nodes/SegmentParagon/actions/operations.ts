@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { entityName, idProperty, listKeyOf, listPaged, notFoundName, output, parentNotFoundName, pluralNameOf, readId, readSimplify, resourcePath } from '../resources/crud';
+import { entityName, idProperty, nameInText, listKeyOf, listPaged, notFoundName, output, parentNotFoundName, pluralNameOf, readId, readSimplify, resourcePath } from '../resources/crud';
 import { ALL_CRUD_OPERATIONS, type CrudOperation, type EntityResult, type OperationContext, type OperationDeclaration, type ResourceDefinition } from '../resources/types';
 import { runUpsert } from './upsert';
 
@@ -20,7 +20,7 @@ function withArticle(noun: string): string {
  * else the default. Get Many says whose entities it lists; Create or Update, what it matches by.
  */
 function sharedWording(definition: ResourceDefinition, operation: CrudOperation | 'upsert'): Pick<OperationDeclaration, 'action' | 'description'> {
-	const entity = entityName(definition).toLowerCase();
+	const entity = nameInText(entityName(definition));
 	const one = withArticle(entity);
 	const matchedBy = definition.upsert?.matchedBy;
 	const defaults: Record<CrudOperation | 'upsert', { action: string; description?: string }> = {
@@ -46,7 +46,7 @@ function crudOperations(definition: ResourceDefinition): OperationDeclaration[] 
 	const id = has.has('get') || has.has('update') || has.has('delete') ? idProperty(definition) : undefined;
 	const entityKey = definition.entityKey ?? definition.name;
 	const simplifies = definition.simplifies !== false;
-	const sentenceName = entityName(definition)[0] + entityName(definition).slice(1).toLowerCase();
+	const sentenceName = nameInText(entityName(definition), true);
 	const create = (): ((context: OperationContext) => Promise<EntityResult>) => needed(definition, definition.create, 'Create (create)').bind(definition);
 	const createProperties = (): OperationDeclaration['properties'] => needed(definition, definition.createProperties, 'Create (createProperties)');
 	const declarations: OperationDeclaration[] = [];

@@ -3,13 +3,13 @@ import { NodeApiError, NodeOperationError, sleep, type IDataObject, type IExecut
 import { RESOURCES } from '../resources';
 import type { ItemOutcome, OperationContext, OperationDeclaration, ResourceName } from '../resources/types';
 import { errorNode } from '../../shared/transport/redact';
-import { SegmentClient } from '../../shared/transport/request';
 import { ReadAhead } from '../../shared/readAhead';
-import { Workspace } from '../../shared/transport/workspace';
+import type { Workspace } from '../../shared/transport/workspace';
+import { openWorkspace, readActingAs, usesActingOptions, type ActingAs } from '../../shared/options';
 import { Params } from '../../shared/validation';
-import { mapItems } from './mapItems';
+import { mapItems } from '../../shared/mapItems';
 import { operationsOf } from './operations';
-import { readActingAs, readRunOptions, usesActingOptions, type ActingAs } from './runOptions';
+import { readRunOptions } from './runOptions';
 
 /**
  * Runs the chosen operation for each input item (Options > Concurrency at a time), or over all
@@ -26,13 +26,13 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 		throw new NodeOperationError(this.getNode(), `Unknown resource or operation: ${String(resource)} / ${String(operation)}`);
 	}
 	// Invalid Options stop the whole run, Continue On Fail or not: no item could run with them.
-	const { timeoutMs, concurrency } = readRunOptions(this);
+	const { timeoutMs, concurrency } = readRunOptions(this, declaration.options?.some((option) => option.name === 'timeout'));
 	// One workspace (client, lookups, rate-limit pause) per Paragon user and credential: users have their own Segment.
 	const workspaces = new Map<string, Workspace>();
 	const workspaceFor = ({ userId, credentialId }: ActingAs): Workspace => {
 		const key = JSON.stringify([userId ?? null, credentialId ?? null]);
 		let workspace = workspaces.get(key);
-		if (!workspace) workspaces.set(key, (workspace = new Workspace(new SegmentClient(this, { timeoutMs, userId, credentialId }))));
+		if (!workspace) workspaces.set(key, (workspace = openWorkspace(this, { timeoutMs, userId, credentialId })));
 		return workspace;
 	};
 	const shape = (name: ResourceName, entity: IDataObject) => RESOURCES[name].simplify({ entity });

@@ -52,6 +52,12 @@ export function entityName(definition: ResourceDefinition): string {
 	return definition.entityName ?? definition.displayName;
 }
 
+/** A name in running text: "destination filter", "reverse ETL model" (acronyms keep their capitals); `sentence`: "Reverse ETL model". */
+export function nameInText(name: string, sentence = false): string {
+	const words = name.split(' ').map((word) => (word.length > 1 && word === word.toUpperCase() ? word : word.toLowerCase())).join(' ');
+	return sentence ? words[0].toUpperCase() + words.slice(1) : words;
+}
+
 /** The resource's id parameter (a resource locator unless the resource says otherwise), e.g. `warehouseId`. */
 export function idProperty(definition: ResourceDefinition): INodeProperties {
 	if (definition.idProperty) return definition.idProperty;
@@ -79,8 +85,7 @@ export function resourcePath(definition: ResourceDefinition, params: Params, id?
 
 /** "Warehouse wh_1", "Destination filter f_1 of destination d_1": what a 404 was about. */
 export function notFoundName(definition: ResourceDefinition, params: Params, id: string): string {
-	const name = entityName(definition)[0] + entityName(definition).slice(1).toLowerCase();
-	return `${name} ${id}${definition.parent ? ` of ${definition.parent.label(params)}` : ''}`;
+	return `${nameInText(entityName(definition), true)} ${id}${definition.parent ? ` of ${definition.parent.label(params)}` : ''}`;
 }
 
 /** "Destination d_1": names the parent of a nested list when it is not found; undefined for a top-level resource. */

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { GRANULARITIES, HOUR_MS, spanText, windowProblem, type Granularity, type WindowRules } from '../../shared/monitoring';
-import type { Params } from '../../shared/validation';
+import { nothingPicked, type Params } from '../../shared/validation';
 
 /** The parameters and readers the monitoring operations share (workspace, destination, source). */
 
@@ -75,25 +75,6 @@ export function readWindow(params: Params, options: { defaultGranularity?: Granu
 
 /** The last 24 hours: what an empty window means. */
 export const DAY_SPAN = 24 * HOUR_MS;
-
-/** A list of names: picked, a list from an expression, or text separated by commas; blanks dropped, repeats sent once. */
-export function textList(params: Params, name: string, label: string): string[] {
-	let value = params.raw(name, label, []);
-	if (typeof value === 'string') value = value.split(',');
-	if (!Array.isArray(value)) throw params.fail(`${label} must be a list of names or text separated by commas`);
-	const names: string[] = [];
-	for (const entry of value) {
-		if (typeof entry !== 'string' && typeof entry !== 'number') throw params.fail(`${label} may only contain text`);
-		const text = String(entry).trim();
-		if (text && !names.includes(text)) names.push(text);
-	}
-	return names;
-}
-
-/** Whether an optional multi-select or list was left empty. */
-export function nothingPicked(value: unknown): boolean {
-	return value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
-}
 
 /** An optional multi-select: [] when nothing is picked, else the picked values checked against `allowed`. */
 export function optionalChoices<T extends string>(params: Params, name: string, label: string, allowed: readonly T[]): T[] {

@@ -1,5 +1,7 @@
 import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import type { AllItemsRun, ItemOutcome, OperationContext } from './types';
+
 export const PLATFORMS = ['web', 'mobile', 'server'] as const;
 export type Platform = (typeof PLATFORMS)[number];
 
@@ -25,26 +27,9 @@ export function statusOf(entity: IDataObject): 'active' | 'inactive' {
 	return entity.enabled === true ? 'active' : 'inactive';
 }
 
-export function metadataOf(entity: IDataObject): IDataObject {
-	const metadata = entity.metadata;
-	return metadata && typeof metadata === 'object' && !Array.isArray(metadata) ? (metadata as IDataObject) : {};
-}
-
-/** An id parameter: "From list" (searchable, paged from the API) by default, or "By ID". */
-export function resourceLocator(property: { displayName: string; name: string; searchMethod: string; placeholder: string; description: string; required?: boolean }): INodeProperties {
-	return {
-		displayName: property.displayName,
-		name: property.name,
-		type: 'resourceLocator',
-		required: property.required,
-		default: { mode: 'list', value: '' },
-		description: property.description,
-		modes: [
-			{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: property.searchMethod, searchable: true } },
-			{ displayName: 'By ID', name: 'id', type: 'string', placeholder: property.placeholder },
-		],
-	};
-}
+// Both nodes use them; they live in nodes/shared.
+export { metadataOf } from '../../shared/entities';
+export { resourceLocator } from '../../shared/properties';
 
 /** The Additional Fields collection of a create. */
 export function additionalFields(options: INodeProperties[]): INodeProperties {
@@ -76,4 +61,16 @@ export function changedSettings(given: IDataObject, current: unknown, secret: (k
 		if (secret(key) || masked || !sameJson(now[key], value)) changed[key] = value;
 	}
 	return changed;
+}
+
+/**
+ * `run` of an operation that runs over all items (`runAll`): one item on its own, as if it were
+ * all of them (the router calls `runAll`; this keeps the declaration whole).
+ */
+export function runAlone(runAll: (contexts: OperationContext[], run: AllItemsRun) => Promise<ItemOutcome[]>): (context: OperationContext) => Promise<IDataObject[]> {
+	return async (context) => {
+		const [outcome] = await runAll([context], { continueOnFail: false, concurrently: async (count, work) => await Promise.all(Array.from({ length: count }, async (_v, index) => await work(index))) });
+		if (outcome instanceof Error) throw outcome;
+		return outcome;
+	};
 }

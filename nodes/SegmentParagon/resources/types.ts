@@ -7,7 +7,7 @@ import type { Params } from '../../shared/validation';
 export type CrudOperation = 'list' | 'create' | 'get' | 'update' | 'delete';
 export const ALL_CRUD_OPERATIONS: readonly CrudOperation[] = ['list', 'create', 'get', 'update', 'delete'];
 
-export type ResourceName = 'warehouse' | 'source' | 'destination' | 'destinationFilter' | 'destinationMapping' | 'workspace' | 'trackingPlan' | 'regulation';
+export type ResourceName = 'warehouse' | 'source' | 'destination' | 'destinationFilter' | 'destinationMapping' | 'workspace' | 'trackingPlan' | 'regulation' | 'reverseEtl';
 
 /** What one item's operation works with. */
 export interface OperationContext {

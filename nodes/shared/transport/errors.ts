@@ -185,9 +185,9 @@ export const NETWORK_FAILURES: Record<string, string> = {
 };
 
 /** The hint for a create whose answer never arrived intact (with a leading space); '' for any other call. */
-export function mayHaveCreated(call: { method: string; creating?: string }): string {
+export function mayHaveCreated(call: { method: string; creating?: string; checkWith?: string }): string {
 	if (call.method !== 'POST' || !call.creating) return '';
-	return ` Segment may or may not have created the ${call.creating}: check with Get Many before running this item again (the node never sends a create twice).`;
+	return ` Segment may or may not have created the ${call.creating}: check with ${call.checkWith ?? 'Get Many'} before running this item again (the node never sends a create twice).`;
 }
 
 /** Where this failure left the request: refused before sending, or possibly processed. */

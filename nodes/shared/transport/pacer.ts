@@ -22,6 +22,11 @@ export function setPacingClock(clock?: PacingClock): void {
 	currentClock = clock ?? realClock;
 }
 
+/** The clock paced waits read and sleep on now (also the wait between polls of a reverse ETL sync). */
+export function pacingClock(): PacingClock {
+	return currentClock;
+}
+
 /** Segment allows 5 destination mapping writes (create, update, delete) a minute per workspace. */
 export const MAPPING_WRITES_PER_WINDOW = 5;
 export const MAPPING_WRITE_WINDOW_MS = 60_000;

@@ -12,15 +12,16 @@ export type PageFetcher = (count: number, cursor: string | undefined) => Promise
 
 /**
  * Walks Segment's cursors: skips `offset` entries, then returns up to `limit`
- * (all when undefined), asking each page for no more than is still needed.
+ * (all when undefined), asking each page for no more than is still needed (and at most
+ * `pageSize`: some endpoints allow fewer than 200 a page).
  */
-export async function listAll(fetchPage: PageFetcher, { offset = 0, limit }: { offset?: number; limit?: number } = {}): Promise<IDataObject[]> {
+export async function listAll(fetchPage: PageFetcher, { offset = 0, limit }: { offset?: number; limit?: number } = {}, pageSize = MAX_PAGE_SIZE): Promise<IDataObject[]> {
 	const wanted = limit === undefined ? Infinity : offset + limit;
 	const collected: IDataObject[] = [];
 	let seen = 0;
 	let cursor: string | undefined;
 	do {
-		const count = Math.min(MAX_PAGE_SIZE, wanted - seen);
+		const count = Math.min(pageSize, wanted - seen);
 		const page = await fetchPage(count, cursor);
 		for (const entry of page.entries) {
 			if (seen >= offset && seen < wanted) collected.push(entry);

@@ -42,6 +42,8 @@ export interface SegmentCall {
 	notFound?: string;
 	/** What a POST was creating, for the "may have been created" message. */
 	creating?: string;
+	/** The operation that lists what `creating` makes, for that message; default Get Many. */
+	checkWith?: string;
 	/** The key of the entity the answer must carry, e.g. `warehouse` in `{data:{warehouse:{...}}}`. */
 	entity?: string;
 	/** Paces every attempt of this call (Segment's limit on mapping writes); each attempt takes a turn. */
@@ -266,7 +268,7 @@ export class SegmentClient {
 		let description = `The connection to Paragon's proxy ${what} (${code}) for ${call.method} ${call.path}. ${check}`;
 		if (retries) description += ` The node retried ${retries} time(s).`;
 		if (sent && call.method === 'POST' && call.creating) {
-			description = `The connection to Paragon's proxy ${what} (${code}) before an answer came, so it is not known whether Segment created the ${call.creating}. Check with Get Many before running this item again (the node never sends a create twice).`;
+			description = `The connection to Paragon's proxy ${what} (${code}) before an answer came, so it is not known whether Segment created the ${call.creating}. Check with ${call.checkWith ?? 'Get Many'} before running this item again (the node never sends a create twice).`;
 		}
 		// The message names no error code: n8n swaps messages containing one for its generic text.
 		return this.apiError({ connectionError: code }, { message: `Could not reach Segment through Paragon: the connection ${what}`, description }, undefined, itemIndex, [...this.secrets]);

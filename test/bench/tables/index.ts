@@ -14,6 +14,8 @@ const FILES = [
 	'mappings',
 	'trackingPlan',
 	'regulations',
+	'trigger',
+	'reverseEtl',
 ];
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the list above is the registration; each file's default export is its table

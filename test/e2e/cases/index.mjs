@@ -44,8 +44,10 @@ const FILES = [
 	'mappings.mjs',
 	'trackingPlans.mjs',
 	'regulations.mjs',
+	'reverseEtl.mjs',
 	'httpRequest.mjs',
 	'errors.mjs',
+	'trigger.mjs', // before server: it unpublishes its polling workflows before server counts requests
 	'agent.mjs',
 	'server.mjs',
 	'regulationsServer.mjs',

@@ -3,14 +3,14 @@ import { testCredential } from './credentialTest';
 import { CredentialTypes } from './credentialTypes';
 import { HarnessCredentialsHelper } from './credentialsHelper';
 import { listSearch, loadOptions, resourceMapping } from './loadOptions';
+import { pollTrigger } from './poll';
 import { createNodeTypes } from './nodeTypes';
 import { runNode } from './run';
 import type { CredentialTypeClass, Engine, NodeTypeClass } from './types';
 
 /**
  * An engine for the given node and credential types. Each capability lives in its own file as a
- * function of (EngineContext, options) and is wired here with one line (a poll runner would be
- * `poll: (o) => poll(context, o)` from its own poll.ts, plus its method on Engine in types.ts).
+ * function of (EngineContext, options) and is wired here with one line.
  */
 export function createEngine(opts: { nodeTypes: NodeTypeClass[]; credentialTypes: CredentialTypeClass[] }): Engine {
 	const credentialTypes = new CredentialTypes(opts.credentialTypes);
@@ -27,6 +27,7 @@ export function createEngine(opts: { nodeTypes: NodeTypeClass[]; credentialTypes
 		loadOptions: (o) => loadOptions(context, o),
 		resourceMapping: (o) => resourceMapping(context, o),
 		testCredential: (o) => testCredential(context, o),
+		pollTrigger: (o) => pollTrigger(context, o),
 		nodeTypes: context.nodeTypes,
 		credentialsHelper: context.credentialsHelper,
 	};

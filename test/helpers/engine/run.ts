@@ -70,7 +70,10 @@ export async function runNode(engine: EngineContext, o: RunNodeOptions): Promise
 		const workflowExecute = new WorkflowExecute(additionalData, 'manual');
 		let run: Awaited<ReturnType<typeof workflowExecute.run>>;
 		try {
-			run = await workflowExecute.run({ workflow, startNode: trigger });
+			const running = workflowExecute.run({ workflow, startNode: trigger });
+			// As the editor's Stop button does: n8n cancels the execution, whose signal the node sees.
+			void o.stop?.then(() => running.cancel());
+			run = await running;
 		} catch (error) {
 			// Checked before anything runs (e.g. a required parameter is empty): n8n refuses the
 			// whole execution with WorkflowHasIssuesError. Reported like a node error.

@@ -36,6 +36,8 @@ export interface RunNodeOptions {
 	continueOnFail?: boolean;
 	/** default 1 */
 	typeVersion?: number;
+	/** When it resolves, the execution is stopped (as with the editor's Stop button). */
+	stop?: Promise<unknown>;
 }
 
 export interface RunNodeResult {
@@ -86,11 +88,50 @@ export interface Engine {
 	/** Calls the node's methods.resourceMapping[method] (the fields a resource mapper shows) */
 	resourceMapping(o: LoadOptionsOptions): Promise<ResourceMapperFields>;
 	testCredential(o: EngineCredentials): Promise<CredentialTestResult>;
+	/** A polling trigger alone in an active workflow, polled as n8n polls it (see poll.ts) */
+	pollTrigger(o: PollTriggerOptions): PolledTrigger;
 	/** The INodeTypes the engine uses (node types under test plus the manual trigger) */
 	readonly nodeTypes: INodeTypes;
 	/** n8n's credentials helper as the engine gives it to executions (a test may count its reads) */
 	readonly credentialsHelper: ICredentialsHelper;
 }
+
+export interface PollTriggerOptions {
+	/** Node type name as in its description, e.g. 'segmentParagonTrigger' */
+	nodeType: string;
+	parameters: INodeParameters;
+	credentials?: EngineCredentials;
+	typeVersion?: number;
+	/** The node's name: n8n keys its static data by it ("node:<name>") */
+	nodeName?: string;
+}
+
+/** What became of a scheduled poll that did something: an execution with the emitted items, or an error execution. */
+export interface PollExecution {
+	items: INodeExecutionData[];
+	/** The node's error as n8n records it (NodeApiError / NodeOperationError: description, httpCode). */
+	error?: Error & { description?: string | null; httpCode?: string | null };
+}
+
+export interface PolledTrigger {
+	/** The first poll, as n8n runs it when the workflow is activated: an error rejects (the activation fails). */
+	activate(): Promise<PollExecution | null>;
+	/** A poll on the schedule: null when poll() returned null; an error becomes an error execution. */
+	poll(): Promise<PollExecution | null>;
+	/** The editor's Fetch Test Event: poll() in mode 'manual'; its error rejects. */
+	fetchTestEvent(): Promise<INodeExecutionData[][] | null>;
+	/** n8n restarted: the workflow is built again from the static data n8n saved. */
+	restart(): void;
+	/** The node's static data in memory (a copy). */
+	readonly staticData: IDataObject;
+	/** The node's static data as n8n last saved it (a copy). */
+	readonly savedStaticData: IDataObject;
+	/** Every execution the trigger started, in order. */
+	readonly executions: PollExecution[];
+	/** Forgets the trigger's credential. */
+	close(): void;
+}
+
 
 /** A resource-locator parameter value */
 export function rl(value: string, mode = 'id'): { __rl: true; mode: string; value: string } {

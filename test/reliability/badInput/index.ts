@@ -10,6 +10,7 @@ import { rows as destinationMapping } from './destinationMapping';
 import { rows as ids } from './ids';
 import { rows as monitoring } from './monitoring';
 import { rows as regulation } from './regulation';
+import { rows as reverseEtl } from './reverseEtl';
 import type { BadInputRows } from './rows';
 import { rows as source } from './source';
 import { rows as trackingPlan } from './trackingPlan';
@@ -27,6 +28,7 @@ const FILES: BadInputRows[] = [
 	destinationMapping,
 	trackingPlan,
 	regulation,
+	reverseEtl,
 	common,
 	credentials,
 ];

@@ -8,6 +8,7 @@ import { DESTINATION_FILTER_SCENARIOS } from './destinationFilter';
 import { MONITORING_SCENARIOS } from './monitoring';
 import { MAPPING_SCENARIOS } from './destinationMapping';
 import { REGULATION_SCENARIOS } from './regulation';
+import { REVERSE_ETL_SCENARIOS } from './reverseEtl';
 import { SOURCE_SCENARIOS } from './source';
 import { TRACKING_PLAN_SCENARIOS } from './trackingPlan';
 import type { Scenario } from './types';
@@ -25,4 +26,5 @@ export const SCENARIOS: Scenario[] = [
 	...MAPPING_SCENARIOS, // destination mappings (issue 18)
 	...TRACKING_PLAN_SCENARIOS, // tracking plans (issue 22)
 	...REGULATION_SCENARIOS, // user deletion and suppression (issue 19)
+	...REVERSE_ETL_SCENARIOS, // reverse ETL (issue 26)
 ];

@@ -16,6 +16,8 @@ export interface Ids {
 	mappingId?: string;
 	/** Made by a scenario's `arrange` (tracking plans). */
 	trackingPlanId?: string;
+	/** Made by a scenario's `arrange` (reverse ETL: a model, and its mapping in `mappingId`). */
+	modelId?: string;
 }
 
 /** One Segment call of an operation, as `calls()` prints it; `{new}` is the id the operation created. */
@@ -27,6 +29,8 @@ export interface Step {
 	faulted: boolean;
 	/** A POST that creates what the user asked for (a warehouse, a source): "may have created" applies. */
 	creates?: boolean;
+	/** How long the operation waits on purpose before this call (Start Sync's poll interval), in ms. */
+	waitsMs?: number;
 }
 
 export interface Scenario {
@@ -39,6 +43,8 @@ export interface Scenario {
 	succeeded(sandbox: Sandbox, ids: Ids, out: IDataObject[]): void;
 	/** Ids the run created that newIds() does not know (for the `{new}` of its steps): a new resource's creates. */
 	createdIds?(sandbox: Sandbox): string[];
+	/** The Options key of the per-request timeout when it is not `timeout` (Start Sync's Timeout is the sync's, in minutes). */
+	requestTimeoutOption?: string;
 	/**
 	 * How many of what its `creates` step makes exist (checked to be one more after a lost answer).
 	 * Default: warehouses, sources or destination filters, by the step's path.

@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { destinationListName } from '../../../shared/entities';
 import { segmentPath } from '../../../shared/transport/proxyUrl';
 import { isSecretKey } from '../../../shared/transport/redact';
 import type { Params } from '../../../shared/validation';
@@ -238,10 +239,7 @@ export const destination: ResourceDefinition = {
 		};
 	},
 
-	listName(entity) {
-		const slug = metadataOf(entity).slug;
-		return `${String(entity.name ?? slug ?? entity.id)}${slug && entity.name ? ` (${String(slug)})` : ''}`;
-	},
+	listName: destinationListName,
 };
 
 destination.operations = [deliveryMetricsOperation(destination)];

@@ -141,6 +141,8 @@ export const destinationMapping: ResourceDefinition = {
 		if (fields.name !== undefined) input.name = params.text('updateFields.name', `${label}Name`);
 		if (fields.trigger !== undefined) input.trigger = params.text('updateFields.trigger', `${label}Trigger`);
 		if (fields.enabled !== undefined) input.enabled = params.boolean('updateFields.enabled', `${label}Enabled`, true);
+		// API 73 names a mapping's model reverseETLModelId in an update.
+		if (fields.modelId !== undefined) input.reverseETLModelId = params.id('updateFields.modelId', `${label}Reverse ETL Model ID`);
 		if (fields.settings !== undefined) {
 			const given = params.toJsonObject(fields.settings, `${label}Settings`);
 			// Checked against the mapping's own action: one GET of its destination (first, so a missing

@@ -24,6 +24,15 @@ const settingsProperty: INodeProperties = {
 	description: 'The action\'s fields as a JSON object keyed by field key; each value a literal or a Segment directive, e.g. {"transaction_id": {"@path": "$.properties.order_id"}}. Fields left out take their default.',
 };
 
+const modelIdOption: INodeProperties = {
+	displayName: 'Reverse ETL Model ID',
+	name: 'modelId',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. 7mrDjKzG5i3bVAGPkBDHPX',
+	description: 'For a reverse ETL mapping: the model whose rows fire the action (Reverse ETL > Get Many lists the models)',
+};
+
 /** Create (and Create or Update): the mapping's name, action, trigger and fields. */
 export const createProperties: INodeProperties[] = [
 	{ ...nameProperty, required: true },
@@ -69,15 +78,13 @@ export const createProperties: INodeProperties[] = [
 		description: 'A value is a literal or a Segment directive as JSON, e.g. {"@path": "$.properties.email"} or {"@template": "Order {{properties.order_number}}"}. A field left empty takes its default.',
 	},
 	{ ...settingsProperty, displayOptions: { show: { fieldsMode: ['json'] } } },
-	additionalFields([
-		enabledOption('mapping'),
-		{ displayName: 'Reverse ETL Model ID', name: 'modelId', type: 'string', default: '', placeholder: 'e.g. 7mrDjKzG5i3bVAGPkBDHPX', description: 'For a reverse ETL mapping: the model whose rows fire the action' },
-	]),
+	additionalFields([enabledOption('mapping'), modelIdOption]),
 ];
 
 export const updateFields: INodeProperties[] = [
 	enabledOption('mapping'),
 	nameProperty,
+	{ ...modelIdOption, description: 'For a reverse ETL mapping: the model whose rows fire the action (sent as reverseETLModelId)' },
 	{ ...settingsProperty, default: '{}', description: 'Fields to change, as a JSON object keyed by field key (literals or directives); the other fields keep their values' },
 	{ ...triggerProperty, description: 'Which events fire the action, in <a href="https://segment.com/docs/api/public-api/fql/">Segment\'s FQL</a>' },
 ];

@@ -1,3 +1,4 @@
+import { runAlone } from '../shared';
 import type { OperationDeclaration, ResourceDefinition } from '../types';
 import { createRegulations } from './combine';
 import { listRegulations, listSuppressions } from './lists';
@@ -23,11 +24,7 @@ const create: OperationDeclaration = {
 	description: 'File a regulation that deletes or suppresses the data of users in Segment (GDPR, CCPA); a deletion cannot be undone',
 	properties: [irreversibleNotice, createScopeProperty, sourceProperty, collectionProperty, regulationTypeProperty, subjectTypeProperty, subjectIdsProperty],
 	options: [combineItemsOption],
-	async run(context) {
-		const [outcome] = await createRegulations([context], { continueOnFail: false, concurrently: async (count, work) => await Promise.all(Array.from({ length: count }, (_, index) => work(index))) });
-		if (outcome instanceof Error) throw outcome;
-		return outcome;
-	},
+	run: runAlone(createRegulations),
 	runAll: createRegulations,
 };
 

@@ -1,5 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
+import { sourceListName } from '../../../shared/entities';
 import { segmentPath } from '../../../shared/transport/proxyUrl';
 import { labelText, type Label } from '../../../shared/transport/workspace';
 import { deliveryOverviewOperation } from './deliveryOverview';
@@ -256,9 +257,7 @@ export const source: ResourceDefinition = {
 		};
 	},
 
-	listName(entity) {
-		return `${String(entity.name ?? entity.slug ?? entity.id)}${entity.slug && entity.name ? ` (${String(entity.slug)})` : ''}`;
-	},
+	listName: sourceListName,
 };
 
 // Declared with the resource: Get Connected Warehouses / Destinations.

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { idProperty, listPaged, readId } from '../crud';
+import { simplifySync } from '../../../shared/entities';
 import { segmentPath } from '../../../shared/transport/proxyUrl';
 import { connectSourceToWarehouse, missingOfPair } from '../connections';
 import { resourceLocator } from '../shared';
@@ -14,20 +15,6 @@ const sourceProperty = resourceLocator({
 	description: 'The Segment source that loads into the warehouse',
 	required: true,
 });
-
-/** A sync report in the shape of SPEC §4.1: Segment's `duration` and `count` under names that say what they are. */
-function simplifySync(warehouseId: string, report: IDataObject): IDataObject {
-	return {
-		warehouseId,
-		sourceId: report.sourceId ?? null,
-		status: report.status ?? null,
-		start: report.start ?? null,
-		end: report.end ?? null,
-		durationSeconds: report.duration ?? null,
-		rows: report.count ?? null,
-		notices: Array.isArray(report.notices) ? report.notices : [],
-	};
-}
 
 /** Connects or disconnects; a 404 says which of the two ids is missing (one more GET, only then). */
 async function changeConnection(context: OperationContext, definition: ResourceDefinition, connect: boolean): Promise<IDataObject[]> {

@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { warehouseListName, warehouseName } from '../../../shared/entities';
 import { segmentPath } from '../../../shared/transport/proxyUrl';
 import { isSecretKey, withoutSecrets } from '../../../shared/transport/redact';
 import type { Params } from '../../../shared/validation';
@@ -248,7 +249,7 @@ export const warehouse: ResourceDefinition = {
 		const connection = Object.fromEntries(Object.entries(settings).filter(([key]) => !SETTINGS_BOOKKEEPING.has(key)));
 		return {
 			id: entity.id,
-			name: settings.name ?? entity.name ?? null,
+			name: warehouseName(entity),
 			type: metadataOf(entity).slug ?? null,
 			connection: withoutSecrets(connection),
 			status: statusOf(entity),
@@ -256,11 +257,7 @@ export const warehouse: ResourceDefinition = {
 		};
 	},
 
-	listName(entity) {
-		const settings = (entity.settings as IDataObject | undefined) ?? {};
-		const type = metadataOf(entity).slug;
-		return `${String(settings.name ?? entity.name ?? entity.id)}${type ? ` (${String(type)})` : ''}`;
-	},
+	listName: warehouseListName,
 };
 
 // Declared with the resource: Connect / Disconnect Source, Get Connected Sources, Get Syncs, Test Connection.
