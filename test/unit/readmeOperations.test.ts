@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code: reads README.md in Node.js, never runs inside n8n */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test code: reads README.md (fs, __dirname) in Node.js, never runs inside n8n */
 /**
  * README.md against the node's description. The convention README follows (and
  * `npm run readme:operations` writes): one table between `<!-- operations:begin -->` and
