@@ -42,12 +42,19 @@ export async function run({ sandbox, fakeModel, env, runCases, catalogId, exampl
 					{
 						checkedAt: undefined,
 						warehouseCount: sandbox.entities('warehouses').length,
-						sourceCount: 3,
-						destinationCount: 4,
+						sourceCount: 4,
+						destinationCount: 5,
 						// The demo warehouses (Redshift, BigQuery and the unreachable Staging Postgres).
 						warehouses: sandbox.entities('warehouses').map((w) => `${w.settings.name} (${w.metadata.slug}, ${w.enabled ? 'active' : 'inactive'})`),
-						sources: ['Website Analytics (website_analytics, active)', 'Mobile App (mobile_app, active)', 'Backend Events (backend_events, active)'],
-						destinations: ['Google Analytics (google-analytics, active)', 'Facebook Ads (facebook-pixel, active)', 'Amplitude (amplitude, inactive)', 'Salesforce (salesforce, active)'],
+						// The demo's Reverse ETL pair: a Snowflake source and an Amplitude (Actions) destination.
+						sources: ['Website Analytics (website_analytics, active)', 'Mobile App (mobile_app, active)', 'Backend Events (backend_events, active)', 'Snowflake Models (snowflake_models, active)'],
+						destinations: [
+							'Google Analytics (google-analytics, active)',
+							'Facebook Ads (facebook-pixel, active)',
+							'Amplitude (amplitude, inactive)',
+							'Salesforce (salesforce, active)',
+							'Amplitude (Reverse ETL) (actions-amplitude, active)',
+						],
 						inactiveDestinations: ['Amplitude'],
 						sourcesWithoutDestinations: [],
 					},
@@ -198,7 +205,7 @@ export async function run({ sandbox, fakeModel, env, runCases, catalogId, exampl
 					itemsOf(run, 'Disable Destination').map((d) => [d.name, d.status]),
 					[['Facebook Ads', 'inactive']],
 				);
-				assert.deepEqual(itemsOf(run, 'Leave As Is').map((d) => d.name).sort(), ['Amplitude', 'Google Analytics', 'Salesforce']);
+				assert.deepEqual(itemsOf(run, 'Leave As Is').map((d) => d.name).sort(), ['Amplitude', 'Amplitude (Reverse ETL)', 'Google Analytics', 'Salesforce']);
 			},
 		],
 	]);
