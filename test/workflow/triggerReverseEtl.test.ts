@@ -9,7 +9,7 @@ import { rl } from '../helpers/engine';
 import { arrangeReverseEtl, type ReverseEtlIds, type ReverseEtlSandbox, type SyncOutcome } from '../helpers/reverseEtl';
 import { emitted, stateBytes, useClock, watch } from '../helpers/trigger';
 import { useSandbox } from '../helpers/useSandbox';
-import { calls, segmentApi } from '../helpers/world';
+import { calls, engine, segmentApi, userTokenCredentials } from '../helpers/world';
 
 const sandbox = useSandbox() as ReverseEtlSandbox;
 const clock = useClock();
@@ -146,4 +146,12 @@ test('Fetch Test Event answers with the newest failed sync, or says none has fai
 test('an unknown mapping fails the activation, naming it', async () => {
 	const trigger = watch(sandbox, { ...parameters(), mappingId: 'map_gone' });
 	await expect(trigger.activate()).rejects.toThrow(`Mapping map_gone of reverse ETL model ${ids.modelId} was not found`);
+});
+
+test('the Model list in the editor: the workspace\'s models by name, searchable', async () => {
+	sandbox.addReverseEtlModel({ sourceId: ids.sourceId, name: 'Churn risk', query: 'SELECT user_id FROM churn', queryIdentifierColumn: 'user_id' });
+	const credentials = { type: 'paragonProxyApi', data: userTokenCredentials(sandbox) };
+	const found = await engine.listSearch({ nodeType: 'segmentParagonTrigger', method: 'searchReverseEtlModels', credentials, parameters: { event: 'reverseEtlSyncFailed' }, filter: 'high' });
+	expect(found.results).toEqual([{ name: 'High-value customers', value: ids.modelId }]);
+	expect(calls(sandbox)).toEqual(['GET /reverse-etl-models']);
 });
