@@ -5,7 +5,10 @@
 // and the example workflows) and Debian's Chromium, driven by playwright-core (no browser download).
 //
 //   docs/node-search.png        the node creator ("+") searched for "Segment"
-//   docs/node-panel.png         the node creator showing "Segment (via Paragon)" and its actions
+//   docs/node-panel.png         the node creator of a new workflow showing "Segment (via Paragon)": the
+//                               trigger's events and the first actions
+//   docs/node-actions.png       the node's whole panel of triggers and actions (cut from a window 3,600 px tall)
+//   docs/resource-list.png      the node's Resource list opened (Warehouse > Create's panel), unscrolled
 //   docs/create-parameters.png  the parameters of Warehouse > Create (Snowflake), credential selected
 //   docs/credential.png         the "Segment sandbox" Paragon Proxy API credential, tested
 //   docs/workflow-run.png       an example workflow after "Execute workflow", with a Segment node's output
@@ -37,7 +40,7 @@
 //   SANDBOX_URL             npm start's sandbox (default http://127.0.0.1:$SANDBOX_PORT, port 4010)
 //
 // What it leaves behind in n8n: one more execution of the example workflow (which only reads from
-// Segment), and one of the failed-syncs alert example's trigger (Fetch Test Event, which only reads). The temporary workflows it creates for the parameter panels, the two warehouse runs
+// Segment), and one of the failed-syncs alert example's trigger (Fetch Test Event, which only reads). The temporary workflows it creates for the parameter panels and the node panel, the two warehouse runs
 // (which only read) and the Create or Update run (which writes nothing while the demo source matches
 // its parameters) are deleted again with their executions (also on Ctrl-C, and a leftover of a
 // killed run is removed by the next run); no credential is saved, no destination filter created.

@@ -13,7 +13,7 @@ export class SegmentParagon implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] === "list" ? "Get many " + $parameter["resource"] + "s" : $parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Manage Segment warehouses, sources, destinations and their mappings through Paragon\'s proxy',
+		description: 'Manage and monitor a Segment workspace through Paragon\'s proxy: sources, destinations, warehouses, tracking plans and more',
 		defaults: { name: 'Segment (via Paragon)' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -56,7 +56,7 @@ function operationProperty(definition: ResourceDefinition, declarations: Operati
 		noDataExpression: true,
 		displayOptions: { show: { resource: [definition.name] } },
 		default: 'list',
-		options: declarations.map(({ name, value, description }) => ({ name, value, description, action: description })),
+		options: declarations.map(({ name, value, description, action }) => ({ name, value, description, action })),
 	};
 }
 

@@ -123,10 +123,11 @@ export async function waitForCanvasStill(page) {
 	}
 }
 
-export async function capture(page, file) {
-	await page.mouse.move(VIEWPORT.width - 2, VIEWPORT.height / 2); // no hover effects or tooltips
+/** The page (or `clip` of it) into `file`; the mouse moved aside first unless `keepMouse` (an open list closes when it leaves). */
+export async function capture(page, file, { clip, keepMouse = false } = {}) {
+	if (!keepMouse) await page.mouse.move(VIEWPORT.width - 2, VIEWPORT.height / 2); // no hover effects or tooltips
 	await page.evaluate(() => document.fonts.ready);
-	await page.screenshot({ path: file, animations: 'disabled', caret: 'hide' });
+	await page.screenshot({ path: file, animations: 'disabled', caret: 'hide', ...(clip ? { clip } : {}) });
 	const kb = Math.round(fs.statSync(file).size / 1024);
 	say(`  wrote ${path.relative(process.cwd(), file)} (${kb} KB)`);
 }

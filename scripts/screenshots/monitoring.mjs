@@ -60,18 +60,22 @@ async function shootEventVolume(page, shared) {
 	const ndv = await openNode(page, { ...shared, scratch, operation: 'Get Event Volume' });
 	await waitForShown(ndv.locator('[data-test-id="parameter-input-resource"]'), 'Workspace', 'the Resource parameter');
 	await widenOutput(page, ndv, 300);
-	await executeNode(page, ndv, { ...shared, scratch, mode: 'JSON', expected: ['"source"', 'Mobile App', '"series"'] });
-	// Mobile App's series, with its zeros, in view: its name at the top of the panel.
+	await executeNode(page, ndv, { ...shared, scratch, mode: 'JSON', expected: ['"source"', '"series"'] });
+	// Mobile App's series, with its zeros, in view: its name at the top of the panel. The JSON view
+	// renders only what is near the view, and sources come largest total first: Mobile App may be
+	// further down (how far depends on the hour npm start began), so scroll until it is rendered.
 	const output = ndv.locator('[data-test-id="output-panel"] [data-test-id="ndv-data-container"]');
 	const mobile = output.getByText('"Mobile App"').first();
-	await mobile.scrollIntoViewIfNeeded();
-	const box = await mobile.boundingBox();
 	const panel = await output.boundingBox();
-	if (box && panel) {
-		await page.mouse.move(panel.x + panel.width / 2, panel.y + panel.height / 2);
-		await page.mouse.wheel(0, Math.max(0, box.y - panel.y - 80));
-		await page.waitForTimeout(300);
+	await page.mouse.move(panel.x + panel.width / 2, panel.y + panel.height / 2);
+	for (let step = 0; step < 20 && !(await mobile.isVisible()); step++) {
+		await page.mouse.wheel(0, 300);
+		await page.waitForTimeout(150);
 	}
+	const box = await mobile.boundingBox();
+	if (!box) throw new Error('The output panel does not show the source "Mobile App" (is npm start\'s sandbox running with its demo data?)');
+	await page.mouse.wheel(0, box.y - panel.y - 80);
+	await page.waitForTimeout(300);
 	await checkToasts(page);
 	await capture(page, path.join(shared.out, 'event-volume.png'));
 }

@@ -10,9 +10,37 @@ function needed<T>(definition: ResourceDefinition, part: T | undefined, what: st
 	return part;
 }
 
+/** "a warehouse", "an …": the article before a singular noun. */
+function withArticle(noun: string): string {
+	return `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
+}
+
+/**
+ * The action and description of a shared operation: the resource's own words where it gives them,
+ * else the default. Get Many says whose entities it lists; Create or Update, what it matches by.
+ */
+function sharedWording(definition: ResourceDefinition, operation: CrudOperation | 'upsert'): Pick<OperationDeclaration, 'action' | 'description'> {
+	const entity = nameInText(entityName(definition));
+	const one = withArticle(entity);
+	const matchedBy = definition.upsert?.matchedBy;
+	const defaults: Record<CrudOperation | 'upsert', { action: string; description?: string }> = {
+		create: { action: `Create ${one}` },
+		delete: { action: `Delete ${one}` },
+		get: { action: `Get ${one}` },
+		update: { action: `Update ${one}` },
+		list: { action: `Get many ${pluralNameOf(definition)} of ${definition.parent ? withArticle(definition.parent.name) : 'the workspace'}` },
+		upsert: {
+			action: `Create or update ${one}, matched by its ${matchedBy}`,
+			description: `Create a new ${entity}, or update the one with the same ${matchedBy} if it exists (upsert)`,
+		},
+	};
+	const own = definition.wording?.[operation] ?? {};
+	const action = own.action ?? defaults[operation].action;
+	return { action, description: own.description ?? defaults[operation].description ?? action };
+}
+
 /** The one CRUD path every resource shares; what differs lives in the resource definition, which says which of its operations it has. */
 function crudOperations(definition: ResourceDefinition): OperationDeclaration[] {
-	const one = nameInText(entityName(definition));
 	const has = new Set<CrudOperation>(definition.crud ?? ALL_CRUD_OPERATIONS);
 	// Only a resource with an operation on one entity has an id parameter (Workspace has none).
 	const id = has.has('get') || has.has('update') || has.has('delete') ? idProperty(definition) : undefined;
@@ -27,7 +55,7 @@ function crudOperations(definition: ResourceDefinition): OperationDeclaration[] 
 		declarations.push({
 			value: 'create',
 			name: 'Create',
-			description: `Create a ${one}`,
+			...sharedWording(definition, 'create'),
 			properties: createProperties(),
 			simplify: simplifies,
 			async run(context) {
@@ -40,7 +68,7 @@ function crudOperations(definition: ResourceDefinition): OperationDeclaration[] 
 		declarations.push({
 			value: 'delete',
 			name: 'Delete',
-			description: `Delete a ${one}`,
+			...sharedWording(definition, 'delete'),
 			properties: [id],
 			async run({ params, workspace }) {
 				const entityId = readId(definition, params);
@@ -56,7 +84,7 @@ function crudOperations(definition: ResourceDefinition): OperationDeclaration[] 
 		declarations.push({
 			value: 'get',
 			name: 'Get',
-			description: `Get a ${one}`,
+			...sharedWording(definition, 'get'),
 			properties: [id],
 			simplify: simplifies,
 			async run({ params, workspace }) {
@@ -74,7 +102,7 @@ function crudOperations(definition: ResourceDefinition): OperationDeclaration[] 
 		declarations.push({
 			value: 'list',
 			name: 'Get Many',
-			description: `Get many ${pluralNameOf(definition)}`,
+			...sharedWording(definition, 'list'),
 			properties: definition.listProperties,
 			paged: true,
 			simplify: simplifies,
@@ -91,7 +119,7 @@ function crudOperations(definition: ResourceDefinition): OperationDeclaration[] 
 		declarations.push({
 			value: 'update',
 			name: 'Update',
-			description: `Update a ${one}`,
+			...sharedWording(definition, 'update'),
 			properties: [id, { displayName: 'Update Fields', name: 'updateFields', type: 'collection', placeholder: 'Add Field', default: {}, options: updateFields }],
 			simplify: simplifies,
 			async run(context) {
@@ -115,7 +143,7 @@ function crudOperations(definition: ResourceDefinition): OperationDeclaration[] 
 		declarations.push({
 			value: 'upsert',
 			name: 'Create or Update',
-			description: `Create a new ${one}, or update the current one if it already exists (upsert)`,
+			...sharedWording(definition, 'upsert'),
 			// The very parameters of Create: declared once, shown for both (and what Create or Update adds).
 			properties: [...(createProperties() ?? []), ...(hooks.properties ?? [])],
 			simplify: simplifies,

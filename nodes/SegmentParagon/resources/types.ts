@@ -51,7 +51,13 @@ export interface OperationDeclaration {
 	value: string;
 	/** As n8n lists it, e.g. "Test Connection". */
 	name: string;
-	/** e.g. "Test the connection of a warehouse"; also the action's name for the AI Agent. */
+	/**
+	 * A short sentence ending on a noun phrase, e.g. "Test the connection of a warehouse": the
+	 * actions panel lists it, a node added from there is named after it, and the AI Agent's tool
+	 * description is it + " in Segment (via Paragon)". No limits or parentheses (those go in `description`).
+	 */
+	action: string;
+	/** Shown under the operation in the Operation list: what it does, with its limits, e.g. "(Segment allows 2 calls a minute)". */
 	description: string;
 	properties?: INodeProperties[];
 	/** Adds Return All, Limit and Offset; the operation walks Segment's cursors. */
@@ -74,6 +80,8 @@ export interface OperationDeclaration {
  */
 export interface ParentOfResource {
 	property: INodeProperties;
+	/** What the parent is called in actions, e.g. "destination" ("Get many destination filters of a destination"). */
+	name: string;
 	/** The path of the parent, from the item's parameters (ids checked as ids). */
 	path(params: Params): string[];
 	/** e.g. "destination dst_1", for "… was not found". */
@@ -98,6 +106,8 @@ export interface UpsertPlan {
 
 /** What Create or Update needs of a resource; the shared path reads the list, keys it and runs the items. */
 export interface UpsertHooks {
+	/** What the key is, in words: "its slug", "name and type" (the action says "Create or update a source, matched by its slug"). */
+	matchedBy: string;
 	/** The item's key from its parameters (checked), and how messages name it, e.g. `slug "website"`. */
 	key(context: OperationContext): Promise<{ key: string; label: string }>;
 	/** The key of an entity of the list; undefined: it matches no item. */
@@ -108,6 +118,12 @@ export interface UpsertHooks {
 	properties?: INodeProperties[];
 	/** Creates when nothing has the key; default: the resource's create (with what it needs beyond Create's parameters, e.g. rules). */
 	create?(context: OperationContext): Promise<EntityResult>;
+}
+
+/** The words of one shared operation, where the default ("Create a warehouse") does not say enough. */
+export interface OperationWording {
+	action?: string;
+	description?: string;
 }
 
 /** What differs between the resources; the CRUD path is shared. */
@@ -157,4 +173,6 @@ export interface ResourceDefinition {
 	listName(entity: IDataObject): string;
 	/** Operations only this resource has, declared beside its CRUD parts (e.g. Test Connection). */
 	operations?: OperationDeclaration[];
+	/** The words of shared operations where the default does not fit (e.g. a Create that says what the entity does). */
+	wording?: Partial<Record<CrudOperation | 'upsert', OperationWording>>;
 }

@@ -34,7 +34,8 @@ export function deliveryMetricsOperation(definition: ResourceDefinition): Operat
 	return {
 		value: 'getDeliveryMetrics',
 		name: 'Get Delivery Metrics',
-		description: 'Get how many events a destination delivered, failed to deliver or filtered over a time window',
+		action: 'Get the delivery metrics of a destination',
+		description: 'Get how many events a destination delivered, failed to deliver or filtered over a time window (Segment beta)',
 		properties: [
 			idProperty(definition),
 			ownSourceProperty,

@@ -200,6 +200,7 @@ export const destination: ResourceDefinition = {
 	},
 
 	upsert: {
+		matchedBy: 'source, slug and name',
 		async key(context) {
 			const { name, slug, sourceId } = readDestinationInput(context);
 			return { key: destinationKey(sourceId, slug, name), label: `name "${name}", slug ${slug} and source ${sourceId}` };

@@ -73,6 +73,13 @@ export const destinationFilter: ResourceDefinition = {
 	name: 'destinationFilter',
 	displayName: 'Destination Filter',
 	plural: 'filters',
+	pluralName: 'destination filters',
+	wording: {
+		create: {
+			action: 'Create a destination filter that drops, samples or trims events',
+			description: 'Create a filter that drops, samples or trims the events matching an FQL condition before they reach a destination',
+		},
+	},
 	entityKey: 'filter',
 	idParameter: 'filterId',
 	idProperty: { displayName: 'Filter ID', name: 'filterId', type: 'string', required: true, default: '', placeholder: 'e.g. 2JPBwdbNZbwBDXlKTr4LMUmJUjN', description: 'The filter to work on' },
@@ -83,6 +90,7 @@ export const destinationFilter: ResourceDefinition = {
 		// Segment's path for a destination's filters is the singular /destination/.
 		path: (params) => ['destination', readDestinationId(params)],
 		label: (params) => `destination ${readDestinationId(params)}`,
+		name: 'destination',
 	},
 
 	createProperties: [

@@ -96,6 +96,13 @@ export const destinationMapping: ResourceDefinition = {
 	name: 'destinationMapping',
 	displayName: 'Destination Mapping',
 	plural: 'subscriptions',
+	pluralName: 'destination mappings',
+	wording: {
+		create: {
+			action: 'Create a destination mapping that fires an action on matching events',
+			description: "Create a mapping: the events its FQL trigger matches fire one of an Actions destination's actions, with the fields given",
+		},
+	},
 	entityKey: 'subscription',
 	idParameter: 'mappingId',
 	idProperty: { displayName: 'Mapping ID', name: 'mappingId', type: 'string', required: true, default: '', placeholder: 'e.g. sfjEmPjDvGLdsxEnMNzrsA', description: 'The mapping to work on' },
@@ -106,6 +113,7 @@ export const destinationMapping: ResourceDefinition = {
 		property: resourceLocator({ displayName: 'Destination', name: 'destinationId', searchMethod: 'searchDestinations', placeholder: 'e.g. rBmMzkfA3yU3hwxVY9oL5m', description: 'The Actions destination whose mappings these are', required: true }),
 		path: (params) => ['destinations', readDestinationId(params)],
 		label: (params) => `destination ${readDestinationId(params)}`,
+		name: 'destination',
 	},
 
 	createProperties,
@@ -156,6 +164,7 @@ export const destinationMapping: ResourceDefinition = {
 	},
 
 	upsert: {
+		matchedBy: 'action and name',
 		async key(context) {
 			const { destinationId, name, action } = readMappingInput(context);
 			const resolved = await resolveAction(context, destinationId, action);

@@ -20,7 +20,8 @@ import {
 const create: OperationDeclaration = {
 	value: 'create',
 	name: 'Create',
-	description: 'Delete or suppress the data of users in Segment (GDPR, CCPA); deleting is irreversible',
+	action: 'Delete or suppress the data of users',
+	description: 'File a regulation that deletes or suppresses the data of users in Segment (GDPR, CCPA); a deletion cannot be undone',
 	properties: [irreversibleNotice, createScopeProperty, sourceProperty, collectionProperty, regulationTypeProperty, subjectTypeProperty, subjectIdsProperty],
 	options: [combineItemsOption],
 	run: runAlone(createRegulations),
@@ -30,7 +31,8 @@ const create: OperationDeclaration = {
 const list: OperationDeclaration = {
 	value: 'list',
 	name: 'Get Many',
-	description: 'Get many regulations of the last 90 days, with their status',
+	action: 'Get many deletion and suppression requests',
+	description: 'Get many regulations (deletion and suppression requests) of the last 90 days, with their status',
 	properties: [listScopeProperty, sourceProperty, listFiltersProperty],
 	paged: true,
 	run: listRegulations,
@@ -39,6 +41,7 @@ const list: OperationDeclaration = {
 const suppressions: OperationDeclaration = {
 	value: 'listSuppressions',
 	name: 'Get Suppressed Users',
+	action: 'Get the suppressed users of the workspace',
 	description: 'Get the users whose data Segment suppresses in the workspace',
 	paged: true,
 	simplify: true,
@@ -56,6 +59,12 @@ export const regulation: ResourceDefinition = {
 	entityName: 'Regulation',
 	crud: ['get'],
 	plural: 'regulations',
+	wording: {
+		get: {
+			action: 'Get the status of a deletion or suppression request',
+			description: 'Get a regulation (a deletion or suppression request) with its status at each destination',
+		},
+	},
 	idParameter: 'regulationId',
 	idProperty: regulationIdProperty,
 	// The regulation as Segment sends it, with its status at each destination.

@@ -21,6 +21,12 @@ export const reverseEtl: ResourceDefinition = {
 	idParameter: 'modelId',
 	idProperty: modelProperty,
 	simplifies: false,
+	wording: {
+		create: {
+			action: 'Create a reverse ETL model',
+			description: 'Create a reverse ETL model: a SQL query over a warehouse source, with the column that identifies a row',
+		},
+	},
 
 	createProperties: modelCreateProperties,
 	updateFields: modelUpdateFields,

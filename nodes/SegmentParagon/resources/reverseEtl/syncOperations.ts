@@ -134,7 +134,8 @@ async function startSyncs(contexts: OperationContext[], { continueOnFail, concur
 const startSyncOperation: OperationDeclaration = {
 	value: 'startSync',
 	name: 'Start Sync',
-	description: 'Start a sync of a reverse ETL mapping and wait until it ends',
+	action: 'Start a sync of a reverse ETL mapping',
+	description: 'Start a sync of one mapping of a reverse ETL model and, by default, wait until it ends (syncs of all items are waited out together)',
 	properties: startProperties,
 	options: waitOptions,
 	// Over all items at once, so that their syncs are waited out together.
@@ -148,7 +149,8 @@ export const syncOperations: OperationDeclaration[] = [
 	{
 		value: 'getSync',
 		name: 'Get Sync Status',
-		description: 'Get the status of a sync of a reverse ETL model',
+		action: 'Get the status of a reverse ETL sync',
+		description: 'Get the status of a sync of a reverse ETL model: still running, SUCCESS or FAIL (with Segment\'s error)',
 		properties: [modelProperty, { displayName: 'Sync ID', name: 'syncId', type: 'string', required: true, default: '', placeholder: 'e.g. 2wOkLy7mrE1A4dDUqsBvHCsPDwF', description: 'The sync, as Start Sync or Get Syncs output it' }],
 		async run({ fn, params, workspace }) {
 			const modelId = readModelId(params);
@@ -159,7 +161,8 @@ export const syncOperations: OperationDeclaration[] = [
 	{
 		value: 'listSyncs',
 		name: 'Get Syncs',
-		description: 'Get the syncs of a reverse ETL mapping, newest first',
+		action: 'Get the syncs of a reverse ETL mapping',
+		description: 'Get the syncs of one mapping of a reverse ETL model with their status, newest first (pages of at most 100)',
 		properties: [modelProperty, mappingProperty],
 		paged: true,
 		async run({ params, workspace }) {

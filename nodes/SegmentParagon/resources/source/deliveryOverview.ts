@@ -30,7 +30,8 @@ export function deliveryOverviewOperation(definition: ResourceDefinition): Opera
 	return {
 		value: 'getDeliveryOverview',
 		name: 'Get Delivery Overview',
-		description: 'Get how many of a source\'s events were received, failed or filtered, or delivered to a destination, over a time window',
+		action: 'Get the delivery overview of a source',
+		description: 'Get how many of a source\'s events were received, failed or filtered, or delivered to a destination, over a time window (Segment beta)',
 		properties: [
 			idProperty(definition),
 			{

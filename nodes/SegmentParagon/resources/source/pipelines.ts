@@ -8,6 +8,7 @@ export function sourcePipelines(definition: ResourceDefinition): OperationDeclar
 	const connected = (value: string, name: string, what: ResourceName, plural: string, description: string): OperationDeclaration => ({
 		value,
 		name,
+		action: `Get the ${plural} connected to a source`,
 		description,
 		properties: [id],
 		paged: true,

@@ -206,6 +206,7 @@ export const source: ResourceDefinition = {
 	},
 
 	upsert: {
+		matchedBy: 'slug',
 		async key(context) {
 			// Every parameter is checked before the list is read.
 			const { slug } = readSourceInput(context);

@@ -45,11 +45,12 @@ function partlyRemoved(context: OperationContext, planId: string, removedUpTo: n
 /** Add or Update Rules and Replace Rules: the rules read and checked, then sent in one call. */
 function rulesWrite(
 	definition: ResourceDefinition,
-	write: { value: string; name: string; description: string; property: INodeProperties; read(params: Params): Rule[]; send(context: OperationContext, planId: string, rules: Rule[]): Promise<void> },
+	write: { value: string; name: string; action: string; description: string; property: INodeProperties; read(params: Params): Rule[]; send(context: OperationContext, planId: string, rules: Rule[]): Promise<void> },
 ): OperationDeclaration {
 	return {
 		value: write.value,
 		name: write.name,
+		action: write.action,
 		description: write.description,
 		properties: [idProperty(definition), write.property],
 		async run(context) {
@@ -68,6 +69,7 @@ function ruleOperations(definition: ResourceDefinition): OperationDeclaration[] 
 		{
 			value: 'listRules',
 			name: 'Get Rules',
+			action: 'Get the rules of a tracking plan',
 			description: 'Get the rules of a tracking plan (Segment allows 200 reads a minute)',
 			properties: [id],
 			paged: true,
@@ -79,6 +81,7 @@ function ruleOperations(definition: ResourceDefinition): OperationDeclaration[] 
 		rulesWrite(definition, {
 			value: 'upsertRules',
 			name: 'Add or Update Rules',
+			action: 'Add or update rules of a tracking plan',
 			description: 'Add rules to a tracking plan, or update or rename the ones it has',
 			property: upsertRulesProperty,
 			read: (params) => readRules(params, RULES_WITH_RENAME),
@@ -87,6 +90,7 @@ function ruleOperations(definition: ResourceDefinition): OperationDeclaration[] 
 		rulesWrite(definition, {
 			value: 'replaceRules',
 			name: 'Replace Rules',
+			action: 'Replace the rules of a tracking plan',
 			description: 'Replace every rule of a tracking plan with the rules given',
 			property: replaceRulesProperty,
 			read: (params) => readRules(params, RULES_WITH_SCHEMA, { allowEmpty: true }),
@@ -95,6 +99,7 @@ function ruleOperations(definition: ResourceDefinition): OperationDeclaration[] 
 		{
 			value: 'removeRules',
 			name: 'Remove Rules',
+			action: 'Remove rules from a tracking plan',
 			description: 'Remove rules from a tracking plan',
 			properties: [id, removeRulesProperty],
 			async run(context) {
@@ -135,6 +140,7 @@ function sourceOperations(definition: ResourceDefinition): OperationDeclaration[
 		{
 			value: 'listSources',
 			name: 'Get Connected Sources',
+			action: 'Get the sources connected to a tracking plan',
 			description: 'Get the sources whose events a tracking plan validates',
 			properties: [id],
 			paged: true,
@@ -147,6 +153,7 @@ function sourceOperations(definition: ResourceDefinition): OperationDeclaration[
 		{
 			value: 'connectSource',
 			name: 'Connect Source',
+			action: 'Connect a source to a tracking plan',
 			description: 'Connect a source to a tracking plan, so Segment validates its events against the plan',
 			properties: [id, sourceProperty],
 			run: (context) => change(context, true),
@@ -154,6 +161,7 @@ function sourceOperations(definition: ResourceDefinition): OperationDeclaration[
 		{
 			value: 'disconnectSource',
 			name: 'Disconnect Source',
+			action: 'Disconnect a source from a tracking plan',
 			description: 'Disconnect a source from a tracking plan',
 			properties: [id, sourceProperty],
 			run: (context) => change(context, false),

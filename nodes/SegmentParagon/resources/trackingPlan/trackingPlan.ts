@@ -27,6 +27,12 @@ export const trackingPlan: ResourceDefinition = {
 	plural: 'tracking-plans',
 	listKey: 'trackingPlans',
 	pluralName: 'tracking plans',
+	wording: {
+		upsert: {
+			action: 'Create or update a tracking plan and its rules, matched by name and type',
+			description: 'Create a new tracking plan with the rules given, or update the one with the same name and type and its rules if it exists (upsert)',
+		},
+	},
 	idParameter: 'trackingPlanId',
 	searchMethod: 'searchTrackingPlans',
 	simplifies: false,

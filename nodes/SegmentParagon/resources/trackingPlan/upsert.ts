@@ -152,6 +152,7 @@ function createdWithoutRules(context: OperationContext, planId: string, count: n
 
 /** Create or Update of a tracking plan (SPEC §4.11): key name + type; only the rules that differ are sent. */
 export const trackingPlanUpsert: UpsertHooks = {
+	matchedBy: 'name and type',
 	properties,
 	async key({ params }) {
 		const input = readInput(params);

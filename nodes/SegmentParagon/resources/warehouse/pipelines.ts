@@ -42,6 +42,7 @@ export function warehousePipelines(definition: ResourceDefinition): OperationDec
 		{
 			value: 'connectSource',
 			name: 'Connect Source',
+			action: 'Connect a source to a warehouse',
 			description: 'Connect a source to a warehouse, so its data loads there',
 			properties: [id, sourceProperty],
 			run: (context) => changeConnection(context, definition, true),
@@ -49,6 +50,7 @@ export function warehousePipelines(definition: ResourceDefinition): OperationDec
 		{
 			value: 'disconnectSource',
 			name: 'Disconnect Source',
+			action: 'Disconnect a source from a warehouse',
 			description: 'Disconnect a source from a warehouse',
 			properties: [id, sourceProperty],
 			run: (context) => changeConnection(context, definition, false),
@@ -56,6 +58,7 @@ export function warehousePipelines(definition: ResourceDefinition): OperationDec
 		{
 			value: 'listConnectedSources',
 			name: 'Get Connected Sources',
+			action: 'Get the sources connected to a warehouse',
 			description: 'Get the sources that load into a warehouse',
 			properties: [id],
 			paged: true,
@@ -69,6 +72,7 @@ export function warehousePipelines(definition: ResourceDefinition): OperationDec
 		{
 			value: 'listSyncs',
 			name: 'Get Syncs',
+			action: 'Get the sync reports of a warehouse',
 			description: 'Get the sync reports of a warehouse (Segment allows 2 calls a minute)',
 			properties: [id],
 			paged: true,
@@ -82,7 +86,8 @@ export function warehousePipelines(definition: ResourceDefinition): OperationDec
 		{
 			value: 'testConnection',
 			name: 'Test Connection',
-			description: 'Test whether Segment can still connect to a warehouse',
+			action: 'Test the connection of a warehouse',
+			description: 'Test whether Segment can still connect to a warehouse: CONNECTED or FAILED',
 			properties: [id],
 			async run({ params, workspace }) {
 				const warehouseId = readId(definition, params);

@@ -215,6 +215,7 @@ export const warehouse: ResourceDefinition = {
 	},
 
 	upsert: {
+		matchedBy: 'name and type',
 		async key(context) {
 			const { name, type } = readWarehouseInput(context);
 			const slug = String((await resolveWarehouseEntry(context, type)).slug);

@@ -10,6 +10,7 @@ import type { OperationDeclaration } from '../types';
 export const getAuditEvents: OperationDeclaration = {
 	value: 'getAuditEvents',
 	name: 'Get Audit Events',
+	action: 'Get the audit events of the workspace',
 	description: 'Get the audit trail of the Segment workspace: who created, changed or deleted what, newest first',
 	paged: true,
 	properties: [

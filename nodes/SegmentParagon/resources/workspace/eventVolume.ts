@@ -16,7 +16,8 @@ export const EVENT_TYPES = ['alias', 'group', 'identify', 'page', 'screen', 'tra
 export const getEventVolume: OperationDeclaration = {
 	value: 'getEventVolume',
 	name: 'Get Event Volume',
-	description: 'Get how many events the Segment workspace received over time, per source, event name or event type',
+	action: 'Get the event volume of the workspace',
+	description: 'Get how many events the Segment workspace received over time, per source, event name or event type (Segment allows 60 calls a minute)',
 	properties: [
 		granularityProperty('HOUR', 'The size of each bucket of the series'),
 		...timeProperties({ start: '24 hours before End Time', end: 'one minute before now (Segment counts late events into the last minute)' }),

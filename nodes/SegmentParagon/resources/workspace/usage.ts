@@ -38,6 +38,7 @@ function readPeriod(params: Params): string {
 export const getUsage: OperationDeclaration = {
 	value: 'getUsage',
 	name: 'Get Usage',
+	action: 'Get the daily usage of the workspace',
 	description: 'Get the daily usage of the Segment workspace in a month: monthly tracked users (MTU) or API calls, in total or per source',
 	paged: true,
 	properties: [

@@ -9,6 +9,7 @@ import { getUsage } from './usage';
 const getWorkspace: OperationDeclaration = {
 	value: 'get',
 	name: 'Get',
+	action: 'Get the workspace',
 	description: 'Get the Segment workspace the credential reaches: its ID, name and slug',
 	async run({ params, workspace }) {
 		const data = await workspace.client.request({ method: 'GET', path: segmentPath(), entity: 'workspace' }, params.itemIndex);
