@@ -12,7 +12,7 @@ export class SegmentParagonTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle,
-		description: 'Starts the workflow when the Segment workspace changes, a warehouse sync fails, a source goes quiet or a destination fails deliveries',
+		description: 'Starts the workflow when the Segment workspace changes, a warehouse sync fails, a source goes quiet, a destination fails deliveries or a reverse ETL sync fails',
 		defaults: { name: 'Segment (via Paragon) Trigger' },
 		polling: true,
 		inputs: [],

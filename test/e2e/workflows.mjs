@@ -4,7 +4,7 @@
 import { NODE_TYPE, SANDBOX_CREDENTIAL, SANDBOX_SIGNING_CREDENTIAL } from '../../scripts/e2e/n8n-app.mjs';
 
 /** The example workflows (examples/*.json) by the role the run gives them. */
-export const EXAMPLE = { desired: 'SegExDesiredSt01', perCustomer: 'SegExPerCustomer01', inventory: 'SegExNightlyInv01', webhook: 'SegExWebhookSrc01', audit: 'SegExAuditDest01', agent: 'SegExAiAgentTool01', health: 'SegExWarehouseHlth', dropEvent: 'SegExDropEventFlt', morning: 'SegExMorningReport', mappings: 'SegExNewDestMaps', syncAlert: 'SegExSyncFailAlert', quietAlert: 'SegExQuietSrcAlert' };
+export const EXAMPLE = { desired: 'SegExDesiredSt01', perCustomer: 'SegExPerCustomer01', inventory: 'SegExNightlyInv01', webhook: 'SegExWebhookSrc01', audit: 'SegExAuditDest01', agent: 'SegExAiAgentTool01', health: 'SegExWarehouseHlth', dropEvent: 'SegExDropEventFlt', morning: 'SegExMorningReport', mappings: 'SegExNewDestMaps', syncAlert: 'SegExSyncFailAlert', quietAlert: 'SegExQuietSrcAlert', reverseEtlAlert: 'SegExRetlFailAlert' };
 
 /** A Paragon user the sandbox knows who never connected Segment. */
 export const LONELY_TOKEN = 'lonely-user-token';

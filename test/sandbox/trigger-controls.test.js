@@ -1,7 +1,10 @@
 'use strict';
 // What a trigger watches, made to happen: a connection going down and up (sb.setConnectionState,
-// POST /__sandbox/connection-state) and sync reports added from another process (POST /__sandbox/sync-reports).
+// POST /__sandbox/connection-state), sync reports added from another process (POST
+// /__sandbox/sync-reports) and a Reverse ETL mapping's sync ending FAIL without a manual start
+// (POST /__sandbox/reverse-etl/history).
 const { client, useSandbox, generateKeys } = require('./helpers');
+const { arrangeReverseEtl } = require('./reverse-etl-helpers');
 
 const sb = useSandbox({ publicKey: generateKeys().publicKeyPem, connectedUsers: ['sandbox-user', 'customer-acme'] });
 const call = client(sb);
@@ -56,4 +59,17 @@ test('POST /__sandbox/sync-reports adds reports, completed, to the workspace nam
 	expect(sb.syncReports(id, { user: 'customer-acme' })).toEqual(answer.body.reports);
 	expect(await control('/sync-reports', { warehouseId: id, reports: [] })).toEqual({ status: 400, body: { message: expect.stringContaining(`Unknown warehouse "${id}"`) } });
 	expect((await control('/sync-reports', { warehouseId: id, user: 'customer-acme', reports: [{ status: 'BROKEN', sourceId: 's' }] })).status).toBe(400);
+});
+
+test('POST /__sandbox/reverse-etl/history: a sync of the mapping that ended FAIL, listed as Segment lists it', async () => {
+	const { model, mapping } = await arrangeReverseEtl(sb, call);
+	const startedAt = new Date(Date.now() - 30_000).toISOString();
+	const answer = await control('/reverse-etl/history', { mappingId: mapping.id, syncs: [{ syncStatus: 'FAIL', startedAt, afterSeconds: 20, error: 'e2e: permission denied', errorCode: 'QUERY_FAILED' }] });
+	expect(answer.status).toBe(200);
+	const [sync] = answer.body.syncs;
+	expect(sync).toMatchObject({ modelId: model.id, syncStatus: 'FAIL', startedAt, finishedAt: new Date(Date.parse(startedAt) + 20_000).toISOString(), duration: '20s', error: 'e2e: permission denied', errorCode: 'QUERY_FAILED' });
+	const listed = await call('GET', `/reverse-etl-models/${model.id}/subscriptionId/${mapping.id}/syncs?count=10`);
+	expect(listed.body.data.syncStatuses).toEqual([sync]);
+	expect(await control('/reverse-etl/history', { mappingId: 'nope', syncs: [] })).toEqual({ status: 400, body: { message: expect.stringContaining('Unknown mapping "nope"') } });
+	expect((await control('/reverse-etl/history', { mappingId: mapping.id, syncs: [{ syncStatus: 'BROKEN' }] })).status).toBe(400);
 });

@@ -16,14 +16,14 @@ const { commonPollingParameters } = require('n8n-core/dist/nodes-loader/constant
 const trigger = new SegmentParagonTrigger();
 const description = { ...trigger.description, properties: [...commonPollingParameters, ...trigger.description.properties] };
 /** What a user fills in for the parameters an event always shows as required. */
-const FILLED: INodeParameters = { destinationId: { __rl: true, mode: 'id', value: 'dst_1' } };
+const FILLED: INodeParameters = { destinationId: { __rl: true, mode: 'id', value: 'dst_1' }, modelId: { __rl: true, mode: 'id', value: 'mdl_1' }, mappingId: 'map_1' };
 const EVENTS = (description.properties.find((property) => property.name === 'event')?.options ?? []).map((option) => String((option as { value: string }).value));
 
 describe('n8n activates the workflow whatever the controlling parameters hold', () => {
 	const controlling = controllingNames(description.properties);
 
 	it('knows the events and the controlling parameters', () => {
-		expect(EVENTS.sort()).toEqual(['auditEvent', 'connectionChanged', 'deliveryFailing', 'syncFailed', 'volumeDropped']);
+		expect(EVENTS.sort()).toEqual(['auditEvent', 'connectionChanged', 'deliveryFailing', 'reverseEtlSyncFailed', 'syncFailed', 'volumeDropped']);
 		expect(controlling).toEqual(expect.arrayContaining(['warehouses']));
 		expect(description.polling).toBe(true);
 		expect(description.inputs).toEqual([]);
@@ -39,6 +39,12 @@ describe('n8n activates the workflow whatever the controlling parameters hold', 
 			expect(parameterIssues(description, { event, ...FILLED, ...expressions }).issues).toBeNull();
 		});
 	}
+
+	it('Reverse ETL Sync Failed: Model and Mapping ID are asked for, and only for that event', () => {
+		const { issues } = parameterIssues(description, { event: 'reverseEtlSyncFailed' });
+		expect(Object.keys(issues?.parameters ?? {}).sort()).toEqual(['mappingId', 'modelId']);
+		expect(parameterIssues(description, { event: 'auditEvent' }).node.parameters).not.toHaveProperty('modelId');
+	});
 
 	it('Warehouses from an expression shows Warehouse Names or IDs, not required', () => {
 		const { node, issues } = parameterIssues(description, { event: 'syncFailed', warehouses: '={{ "selected" }}' });
@@ -61,6 +67,10 @@ describe('bad input stops the poll with the parameter named, before anything is 
 		['a window too long', { event: 'volumeDropped', windowMinutes: 30_000 }, 'Window (Minutes) must be a whole number from 1 to 20160, not number 30000'],
 		['a drop over 100 percent', { event: 'volumeDropped', dropPercent: 150 }, 'Drop Percent must be a whole number from 0 to 100, not number 150'],
 		['no minimum of failures', { event: 'deliveryFailing', destinationId: { __rl: true, mode: 'id', value: 'dst_1' }, minimumFailures: 0 }, 'Minimum Failures must be a whole number from 1'],
+		['no model', { event: 'reverseEtlSyncFailed', mappingId: 'map_1' }, 'Model is empty'],
+		['no mapping', { event: 'reverseEtlSyncFailed', modelId: { __rl: true, mode: 'id', value: 'mdl_1' }, mappingId: '  ' }, 'Mapping ID is empty'],
+		['a mapping id that would change the path', { event: 'reverseEtlSyncFailed', modelId: { __rl: true, mode: 'list', value: 'mdl_1' }, mappingId: '..' }, 'Mapping ID cannot be ".."'],
+		['a model from an expression that is not text', { event: 'reverseEtlSyncFailed', modelId: { __rl: true, mode: 'id', value: '={{ { id: 1 } }}' }, mappingId: 'map_1' }, 'Model must be text, not an object'],
 		['a timeout out of range', { event: 'syncFailed', options: { timeout: 5 } }, 'Options > Timeout must be a whole number from 100 to 600000, not number 5'],
 		['a Paragon User ID with a user-token credential', { event: 'syncFailed', options: { paragonUserId: 'customer-acme' } }, 'Options > Paragon User ID needs a credential with Token Source "Signing Key"'],
 	];

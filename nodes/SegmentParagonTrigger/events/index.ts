@@ -1,6 +1,7 @@
 import { auditEvent } from './auditEvent';
 import { connectionChanged } from './connectionChanged';
 import { deliveryFailing } from './deliveryFailing';
+import { reverseEtlSyncFailed } from './reverseEtlSyncFailed';
 import { syncFailed } from './syncFailed';
 import { volumeDropped } from './volumeDropped';
 import type { AnyTriggerEvent } from './types';
@@ -12,4 +13,5 @@ export const EVENTS: AnyTriggerEvent[] = [
 	connectionChanged,
 	volumeDropped,
 	deliveryFailing,
+	reverseEtlSyncFailed,
 ];

@@ -1,14 +1,14 @@
 /**
  * SPEC §8's trigger figures: each event polled 1,000 times a minute apart (trigger/events.ts says
- * what each run causes): a poll with nothing new costs 1 request (audit events, volume, delivery),
- * at most 2 sync reads (syncs), and no record is emitted twice or missed.
+ * what each run causes): a poll with nothing new costs 1 request (audit events, volume, delivery,
+ * reverse ETL syncs), at most 2 sync reads (syncs), and no record is emitted twice or missed.
  */
 import type { Args, BenchTable, RemoteSandbox, TableKit } from '../kit';
 import { TRIGGER_EVENTS } from '../trigger/events';
 
 const STATE_LIMIT = 64 * 1024;
 /** What a poll with nothing new may cost: one request, two sync reads, a connection state per warehouse (10). */
-const QUIET_COST: Record<string, number> = { auditEvent: 1, volumeDropped: 1, deliveryFailing: 1, syncFailed: 2, connectionChanged: 10 };
+const QUIET_COST: Record<string, number> = { auditEvent: 1, volumeDropped: 1, deliveryFailing: 1, reverseEtlSyncFailed: 1, syncFailed: 2, connectionChanged: 10 };
 
 /** One event's run; the sandbox of the worker is not used (the trigger's sandbox shares its fake clock, in-process). */
 export async function scenario(_sandbox: RemoteSandbox, args: Args) {

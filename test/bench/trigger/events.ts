@@ -1,10 +1,12 @@
 /**
  * What each event's benchmark run makes happen in the sandbox, a poll a minute (poll.ts polls and
  * counts): failed syncs, connections going down and up, 10,000 audit events a day, sources going
- * quiet, a destination failing — each record or incident must be emitted exactly once.
+ * quiet, a destination failing, reverse ETL syncs failing — each record or incident must be
+ * emitted exactly once.
  */
 import type { IDataObject } from 'n8n-workflow';
 
+import { arrangeReverseEtl, type ReverseEtlSandbox } from '../../helpers/reverseEtl';
 import type { Sandbox } from '../../helpers/world';
 import { MINUTE, pollMany, random, TRIGGER_POLLS, withTrigger, type EventFigures, type Run } from './poll';
 
@@ -123,4 +125,31 @@ function deliveryFailing(latencyMs: number): Promise<EventFigures> {
 	});
 }
 
-export const TRIGGER_EVENTS: Record<string, (latencyMs: number) => Promise<EventFigures>> = { syncFailed, connectionChanged, auditEvent, volumeDropped, deliveryFailing };
+/**
+ * Reverse ETL Sync Failed on one mapping: a sync every 5th minute that runs 7 minutes (so one runs
+ * at most polls), every other one ending FAIL; the mapping's history holds a week of syncs before.
+ */
+function reverseEtlSyncFailed(latencyMs: number): Promise<EventFigures> {
+	let modelId = '';
+	let mappingId = '';
+	const reverseEtl = (run: Run) => run.sandbox as ReverseEtlSandbox;
+	const arrange = async (run: Run) => {
+		({ modelId, mappingIds: [mappingId] } = await arrangeReverseEtl(run.sandbox));
+		const history = Array.from({ length: 7 * 24 }, (_v, hour) => ({ syncStatus: hour % 10 ? 'SUCCESS' : 'FAIL', afterSeconds: 300, startedAt: run.now - (hour + 1) * 60 * MINUTE }) as const);
+		reverseEtl(run).addReverseEtlSyncs(mappingId, history);
+	};
+	const parameters = () => ({ event: 'reverseEtlSyncFailed', modelId: { __rl: true, mode: 'id', value: modelId }, mappingId });
+	return withTrigger(latencyMs, parameters, arrange, async (run) => {
+		let started = 0;
+		const cause = (poll: number) => {
+			// None after the last 10 polls: each one caused has ended (and been read) by the end.
+			if (poll % 5 || poll >= TRIGGER_POLLS - 10) return [];
+			const syncStatus = started++ % 2 ? 'SUCCESS' : 'FAIL';
+			const [sync] = reverseEtl(run).addReverseEtlSyncs(mappingId, [{ syncStatus, afterSeconds: 7 * 60, startedAt: run.now - 30_000 }]);
+			return syncStatus === 'FAIL' ? [String(sync.syncId)] : [];
+		};
+		return await pollMany('reverseEtlSyncFailed', run, TRIGGER_POLLS, cause, (item) => String(item.syncId));
+	});
+}
+
+export const TRIGGER_EVENTS: Record<string, (latencyMs: number) => Promise<EventFigures>> = { syncFailed, connectionChanged, auditEvent, volumeDropped, deliveryFailing, reverseEtlSyncFailed };

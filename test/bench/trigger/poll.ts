@@ -97,14 +97,14 @@ export async function pollMany(event: string, run: Run, polls: number, each: (po
 export async function withTrigger(
 	latencyMs: number,
 	parameters: INodeParameters | (() => INodeParameters),
-	arrange: (run: Run) => void,
+	arrange: (run: Run) => unknown,
 	body: (run: Run) => Promise<EventFigures>,
 ): Promise<EventFigures> {
 	const clock = FakeTimers.withGlobal(globalThis).install({ now: START, toFake: ['Date'] });
 	const sandbox = await startWorld({ latencyMs });
 	const run: Run = { sandbox, trigger: undefined as unknown as PolledTrigger, clock, now: START };
 	try {
-		arrange(run);
+		await arrange(run);
 		run.trigger = engine.pollTrigger({ nodeType: 'segmentParagonTrigger', parameters: typeof parameters === 'function' ? parameters() : parameters, credentials: { type: 'paragonProxyApi', data: userTokenCredentials(sandbox) } });
 		await run.trigger.activate();
 		return await body(run);

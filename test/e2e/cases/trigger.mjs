@@ -1,8 +1,9 @@
-// Case group "trigger": the two trigger examples, published and polling in the real n8n (copies that
+// Case group "trigger": the three trigger examples, published and polling in the real n8n (copies that
 // poll every 20 s — three Poll Times, custom crons at seconds 5, 25 and 45 — and post their alerts to
-// a receiver of this group). The run causes a failed warehouse sync and a source going quiet in the
-// sandbox; each workflow must then run exactly once, its trigger emitting exactly the expected item
-// and its webhook node posting one alert; the first polls (at n8n start) emit nothing. At the end the
+// a receiver of this group). The run causes a failed warehouse sync, a source going quiet and a
+// failed Reverse ETL sync of the demo mapping in the sandbox; each workflow must then run exactly
+// once, its trigger emitting exactly the expected item and its webhook node posting one alert; the
+// first polls (at n8n start) emit nothing. At the end the
 // copies are unpublished (also when a case failed), so their polls never reach the sandbox while later
 // groups count requests: this group runs before "server".
 // The interface of a case group is described in ./index.mjs.
@@ -16,12 +17,13 @@ import { EXAMPLE } from '../workflows.mjs';
 export const name = 'trigger';
 export const needsServer = true;
 
-const COPY = { sync: 'E2eTriggerSyncFail', quiet: 'E2eTriggerQuietSrc' };
+const COPY = { sync: 'E2eTriggerSyncFail', quiet: 'E2eTriggerQuietSrc', reverseEtl: 'E2eTriggerRetlFail' };
 const POLL_EVERY_20S = { item: [5, 25, 45].map((second) => ({ mode: 'custom', cronExpression: `${second} * * * * *` })) };
 // Two sync reads a minute, the demo's two warehouses: a failed sync is found within about 80 s.
 const WAIT_MS = 150_000;
 // n8n keeps execution data as "flatted" JSON; the package is n8n-workflow's own dependency.
 const { parse: parseFlatted } = createRequire(createRequire(import.meta.url).resolve('n8n-workflow'))('flatted');
+const { demoReverseEtlIds } = createRequire(import.meta.url)('../../../sandbox/seed-reverse-etl');
 
 let receiver;
 
@@ -58,7 +60,11 @@ function pollingCopy(example, id, path) {
 }
 
 export function workflows({ examples }) {
-	return [pollingCopy(examples[EXAMPLE.syncAlert], COPY.sync, '/sync'), pollingCopy(examples[EXAMPLE.quietAlert], COPY.quiet, '/quiet')];
+	return [
+		pollingCopy(examples[EXAMPLE.syncAlert], COPY.sync, '/sync'),
+		pollingCopy(examples[EXAMPLE.quietAlert], COPY.quiet, '/quiet'),
+		pollingCopy(examples[EXAMPLE.reverseEtlAlert], COPY.reverseEtl, '/retl'),
+	];
 }
 
 export function publish() {
@@ -128,8 +134,8 @@ export async function run({ sandbox, check, server, seedIds }) {
 async function cases({ sandbox, check, server, seedIds }) {
 	// Requests of earlier groups may still be in the log: only those from now on are the triggers'.
 	const since = Date.now();
-	await check('trigger: both copies are active and polling; the first polls (at n8n start) emitted nothing', async () => {
-		const { calls, missing } = await waitForPolls(sandbox, since, [/^GET \/events\/volume$/, /^GET \/warehouses\/[^/]+\/syncs$/], 90_000);
+	await check('trigger: the three copies are active and polling; the first polls (at n8n start) emitted nothing', async () => {
+		const { calls, missing } = await waitForPolls(sandbox, since, [/^GET \/events\/volume$/, /^GET \/warehouses\/[^/]+\/syncs$/, /^GET \/reverse-etl-models\/[^/]+\/subscriptionId\/[^/]+\/syncs$/], 90_000);
 		assert.deepEqual(missing, [], `not polled yet: ${calls.slice(-10).join(', ')}`);
 		for (const id of Object.values(COPY)) assert.deepEqual(await executionsOf(server, id), [], `${id} ran before anything happened`);
 		return `${calls.length} requests in ${Math.round((Date.now() - since) / 1000)} s`;
@@ -143,6 +149,9 @@ async function cases({ sandbox, check, server, seedIds }) {
 	const start = new Date(now - 21_000).toISOString();
 	sandbox.addSyncReports(warehouseId, [{ status: 'FAILED', sourceId, start, duration: 20, notices: [{ level: 'ERROR', message: 'e2e: permission denied for schema website_analytics' }] }]);
 	sandbox.setEventVolume({ sourceId, perMinute: 0, from: now - 3 * 3_600_000, to: now + 3_600_000 });
+	// A sync of the demo mapping (as its schedule starts one) that ran 20 s and failed.
+	const { modelId, mappingId } = demoReverseEtlIds();
+	const [retlSync] = sandbox.addReverseEtlSyncs(mappingId, [{ syncStatus: 'FAIL', startedAt: now - 21_000, afterSeconds: 20, error: 'e2e: SQL compilation error: table CUSTOMERS does not exist', errorCode: 'QUERY_FAILED' }]);
 
 	await check('trigger: a failed sync runs "alert on failed warehouse syncs" once, with exactly that report, and posts one alert', async () => {
 		const executions = await waitForExecutions(server, COPY.sync, 1, WAIT_MS);
@@ -172,9 +181,23 @@ async function cases({ sandbox, check, server, seedIds }) {
 		return alerts[0].body.text;
 	});
 
+	await check('trigger: a failed Reverse ETL sync runs "alert on failed Reverse ETL syncs" once, with exactly that sync as Segment lists it, and posts one alert', async () => {
+		const executions = await waitForExecutions(server, COPY.reverseEtl, 1, WAIT_MS);
+		assert.equal(executions.length, 1, `executions: ${executions.length}`);
+		const { status, items } = await itemsOf(server, executions[0].id, 'On Failed Reverse ETL Sync');
+		assert.equal(status, 'success');
+		assert.deepEqual(items, [retlSync]);
+		assert.deepEqual(sandbox.reverseEtlSyncs(mappingId).find((sync) => sync.syncId === retlSync.syncId), retlSync);
+		assert.equal(retlSync.modelId, modelId);
+		const alerts = receiver.posts.filter((post) => post.path === '/retl');
+		assert.equal(alerts.length, 1);
+		assert.equal(alerts[0].body.text, `Segment Reverse ETL sync FAILED: model ${modelId}, sync ${retlSync.syncId}, started ${retlSync.startedAt}: e2e: SQL compilation error: table CUSTOMERS does not exist (QUERY_FAILED)`);
+		return alerts[0].body.text;
+	});
+
 	await check('trigger: nothing is emitted twice — no further execution over the next polls (a full round of the warehouses)', async () => {
 		await sleep(80_000);
 		for (const id of Object.values(COPY)) assert.equal((await executionsOf(server, id)).length, 1, `${id} ran again`);
-		assert.equal(receiver.posts.length, 2);
+		assert.equal(receiver.posts.length, 3);
 	});
 }

@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { modelListName, modelPath } from '../../../shared/reverseEtl';
 import type { ResourceDefinition } from '../types';
 import { modelCreateProperties, modelUpdateFields, readModelCreate, readModelUpdate } from './modelFields';
-import { modelPath } from './syncCalls';
 import { modelProperty, syncOperations } from './syncOperations';
 
 /**
@@ -52,7 +52,7 @@ export const reverseEtl: ResourceDefinition = {
 	// The model as Segment sends it: {id, sourceId, name, description, enabled, query, queryIdentifierColumn, ...}.
 	simplify: ({ entity }) => entity,
 
-	listName: (entity) => String(entity.name ?? entity.id),
+	listName: modelListName,
 
 	operations: syncOperations,
 };

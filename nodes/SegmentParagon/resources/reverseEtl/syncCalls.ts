@@ -1,14 +1,10 @@
 import { NodeOperationError, type IDataObject, type INode } from 'n8n-workflow';
 
+import { MAX_SYNCS_PAGE, modelPath, readMappingSyncs } from '../../../shared/reverseEtl';
 import { listAll } from '../../../shared/transport/paging';
 import { segmentPath } from '../../../shared/transport/proxyUrl';
 import { errorNode } from '../../../shared/transport/redact';
 import type { Workspace } from '../../../shared/transport/workspace';
-
-/** Segment's page size for a mapping's syncs: `count` 1–100 (not pagination.*). */
-export const MAX_SYNCS_PAGE = 100;
-
-export const modelPath = (...rest: string[]) => segmentPath('reverse-etl-models', ...rest);
 
 /** The model's own source: one GET of the model per model and execution, whatever the number of items. */
 export async function modelSource(workspace: Workspace, modelId: string, itemIndex: number): Promise<string> {
@@ -60,13 +56,5 @@ export async function readSyncStatus(workspace: Workspace, node: INode, modelId:
 
 /** A mapping's syncs, newest first: Segment's `count` and `cursor` query, pages of at most 100. */
 export async function listSyncStatuses(workspace: Workspace, modelId: string, mappingId: string, range: { offset: number; limit?: number }, itemIndex: number): Promise<IDataObject[]> {
-	const path = modelPath(modelId, 'subscriptionId', mappingId, 'syncs');
-	const notFound = `Mapping ${mappingId} of reverse ETL model ${modelId}`;
-	return await listAll(async (count, cursor) => {
-		const qs: IDataObject = { count };
-		if (cursor) qs.cursor = cursor;
-		const data = await workspace.client.request({ method: 'GET', path, qs, notFound }, itemIndex);
-		const next = (data.pagination as IDataObject | undefined)?.next;
-		return { entries: Array.isArray(data.syncStatuses) ? (data.syncStatuses as IDataObject[]) : [], next: typeof next === 'string' && next ? next : undefined };
-	}, range, MAX_SYNCS_PAGE);
+	return await listAll(async (count, cursor) => await readMappingSyncs(workspace, { modelId, mappingId }, { count, cursor }, itemIndex), range, MAX_SYNCS_PAGE);
 }

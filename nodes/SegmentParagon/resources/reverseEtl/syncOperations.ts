@@ -1,5 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
+import { mappingProperty as sharedMappingProperty, modelProperty as sharedModelProperty, readMappingId, readModelId } from '../../../shared/reverseEtl';
 import { pacingClock } from '../../../shared/transport/pacer';
 import type { Params } from '../../../shared/validation';
 import { readRange } from '../crud';
@@ -15,24 +16,11 @@ const MIN_TIMEOUT_MINUTES = 1;
 const MAX_TIMEOUT_MINUTES = 24 * 60;
 
 /** The model of every Reverse ETL operation: "From list" over the workspace's models, or its ID. */
-export const modelProperty: INodeProperties = resourceLocator({
-	displayName: 'Model',
-	name: 'modelId',
-	searchMethod: 'searchReverseEtlModels',
-	placeholder: 'e.g. 7mrDjKzG5i3bVAGPkBDHPX',
-	description: 'The reverse ETL model to work on',
-	required: true,
-});
+export const modelProperty: INodeProperties = sharedModelProperty('The reverse ETL model to work on');
 
-const mappingProperty: INodeProperties = {
-	displayName: 'Mapping ID',
-	name: 'mappingId',
-	type: 'string',
-	required: true,
-	default: '',
-	placeholder: 'e.g. sfjEmPjDvGLdsxEnMNzrsA',
-	description: 'The model\'s mapping to a destination (Segment calls it a subscription); Destination Mapping > Get Many lists a destination\'s mappings with their IDs',
-};
+const mappingProperty: INodeProperties = sharedMappingProperty(
+	'The model\'s mapping to a destination (Segment calls it a subscription); Destination Mapping > Get Many lists a destination\'s mappings with their IDs',
+);
 
 const startProperties: INodeProperties[] = [
 	modelProperty,
@@ -78,9 +66,6 @@ const waitOptions: INodeProperties[] = [
 		description: 'While waiting: how long to wait for the sync to end before the item fails; the sync itself runs on in Segment',
 	},
 ];
-
-const readModelId = (params: Params) => params.id('modelId', 'Model');
-const readMappingId = (params: Params) => params.id('mappingId', 'Mapping ID');
 
 
 /** Options > Poll Interval, Timeout and Fail on Sync Error, checked before anything is sent. */

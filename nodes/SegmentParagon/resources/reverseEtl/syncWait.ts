@@ -1,15 +1,11 @@
 import { NodeOperationError, type IDataObject, type INode } from 'n8n-workflow';
 
+import { syncHasEnded } from '../../../shared/reverseEtl';
 import { pacingClock } from '../../../shared/transport/pacer';
 import { errorNode } from '../../../shared/transport/redact';
 import type { Workspace } from '../../../shared/transport/workspace';
 import { readSyncStatus } from './syncCalls';
 
-/**
- * The statuses a sync ends with. SPEC §4.13 names SUCCESS and FAIL; Segment's models also list
- * PARTIAL_SUCCESS, which is final too (some rows were not delivered): waiting on would only end in a timeout.
- */
-const ENDED = new Set(['SUCCESS', 'PARTIAL_SUCCESS', 'FAIL']);
 // Reads of syncs due at the same moment go out this many at a time (one client per Paragon user paces 429s).
 const READS_AT_ONCE = 5;
 
@@ -87,7 +83,8 @@ async function readOnce(node: INode, sync: Waiting, now: number): Promise<IDataO
 		return readFailed(error, sync);
 	}
 	sync.lastStatus = String(status.syncStatus ?? 'unknown');
-	if (ENDED.has(sync.lastStatus)) return sync.lastStatus === 'FAIL' && sync.failOnSyncError ? syncFailed(node, sync, status) : status;
+	// PARTIAL_SUCCESS ends a sync too: waiting on would only end in a timeout.
+	if (syncHasEnded(sync.lastStatus)) return sync.lastStatus === 'FAIL' && sync.failOnSyncError ? syncFailed(node, sync, status) : status;
 	if (now >= sync.deadline) return timedOut(node, sync);
 	// The next read one interval after this one was due (no drift), at the deadline at the latest.
 	sync.nextRead = Math.min(sync.nextRead + sync.pollMs, sync.deadline);
