@@ -12,7 +12,8 @@ export class SegmentParagonTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle,
-		description: 'Starts the workflow when the Segment workspace changes, a warehouse sync fails, a source goes quiet, a destination fails deliveries or a reverse ETL sync fails',
+		// n8n's node panel shows the node and its trigger as one entry, with the trigger's description: it names both.
+		description: 'Manage and monitor a Segment workspace through Paragon\'s proxy, and start workflows when it changes, a sync fails, a source goes quiet or a destination fails deliveries',
 		defaults: { name: 'Segment (via Paragon) Trigger' },
 		polling: true,
 		inputs: [],
