@@ -42,5 +42,37 @@ export function summarizeProfile(file, items) {
 	const rows = ['| call | total | per item |', '|---|---|---|'];
 	CALLS.forEach((call, index) => rows.push(`| ${call.label} | ${(totals[index] / 1000).toFixed(0)} ms | ${(totals[index] / 1000 / items).toFixed(2)} ms |`));
 	rows.push(`| the whole process (start-up, idle waiting included) | ${(all / 1000).toFixed(0)} ms | |`);
+	return `${rows.join('\n')}\n\n${summarizeExecutionWindow(profile, byId, parentOf, items)}`;
+}
+
+/**
+ * The execution's own time (first to last sample of the node's runItem), each sample in one row:
+ * the node's item, the next item's parameters read ahead (while this item's request waits), n8n's
+ * request stack and the sockets (everything else on the main thread), garbage collection, idle.
+ */
+function summarizeExecutionWindow(profile, byId, parentOf, items) {
+	const onStack = (id, name, file) => {
+		for (let current = id; current !== undefined; current = parentOf.get(current)) {
+			const { functionName, url } = byId.get(current).callFrame;
+			if (functionName === name && url.includes(file)) return true;
+		}
+		return false;
+	};
+	const at = [];
+	let clock = profile.startTime;
+	profile.samples.forEach((id, index) => at.push((clock += profile.timeDeltas[index] ?? 0)));
+	const inItem = profile.samples.map((id) => onStack(id, 'runItem', 'SegmentParagon/actions/router.js'));
+	const first = at[inItem.indexOf(true)];
+	const last = at[inItem.lastIndexOf(true)];
+	const KINDS = ['the node: one item (runItem)', 'the node\'s read ahead: n8n resolving the next item\'s parameters', 'n8n\'s request stack (axios, follow-redirects, agents, connections) and the sockets', 'garbage collection', 'idle (waiting for the answer)'];
+	const totals = KINDS.map(() => 0);
+	profile.samples.forEach((id, index) => {
+		if (at[index] < first || at[index] > last) return;
+		const { functionName } = byId.get(id).callFrame;
+		const kind = functionName === '(idle)' ? 4 : functionName === '(garbage collector)' ? 3 : inItem[index] ? 0 : onStack(id, 'of', 'shared/readAhead.js') ? 1 : 2;
+		totals[kind] += profile.timeDeltas[index + 1] ?? 0;
+	});
+	const rows = [`| within the execution (${((last - first) / 1000).toFixed(0)} ms) | total | per item |`, '|---|---|---|'];
+	KINDS.forEach((kind, index) => rows.push(`| ${kind} | ${(totals[index] / 1000).toFixed(0)} ms | ${(totals[index] / 1000 / items).toFixed(2)} ms |`));
 	return rows.join('\n');
 }
