@@ -74,4 +74,15 @@ function limited(limiter, ws, answer, now = Date.now()) {
 	return result;
 }
 
-module.exports = { rateLimitHeaders, httpDate, DEFAULT_REMAINING, WindowLimiter, tooManyRequests, limitedHeaders, limited };
+/** The most of `times` (sorted, ms) inside any window of `windowMs`: what a test checks a limit against. */
+function mostInAnyWindow(times, windowMs) {
+	let most = 0;
+	for (let first = 0; first < times.length; first++) {
+		let last = first;
+		while (last + 1 < times.length && times[last + 1] < times[first] + windowMs) last++;
+		most = Math.max(most, last - first + 1);
+	}
+	return most;
+}
+
+module.exports = { mostInAnyWindow, rateLimitHeaders, httpDate, DEFAULT_REMAINING, WindowLimiter, tooManyRequests, limitedHeaders, limited };

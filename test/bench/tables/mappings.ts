@@ -8,18 +8,9 @@ import type { INodeParameters } from 'n8n-workflow';
 
 import { measure, runNode, userToken, type Args, type BenchTable, type RemoteSandbox, type TableKit } from '../kit';
 
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the sandbox's own helper, plain JS without types
+const { mostInAnyWindow } = require('../../../sandbox/rate-limit') as { mostInAnyWindow: (times: number[], windowMs: number) => number };
 const WINDOW_MS = 60_000;
-
-/** The most arrivals of `times` (sorted) inside any window of `windowMs`. */
-function mostInAnyWindow(times: number[], windowMs: number): number {
-	let most = 0;
-	for (let first = 0; first < times.length; first++) {
-		let last = first;
-		while (last + 1 < times.length && times[last + 1] < times[first] + windowMs) last++;
-		most = Math.max(most, last - first + 1);
-	}
-	return most;
-}
 
 export async function scenario(sandbox: RemoteSandbox, args: Args) {
 	const runs = [];

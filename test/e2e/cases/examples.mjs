@@ -28,6 +28,13 @@ export function workflows({ examples, seedIds }) {
 }
 
 export async function run({ sandbox, fakeModel, env, runCases, catalogId, examples }) {
+	/** What both the audit example and the agent's copy of it do: list the destinations, disable Facebook Ads only. */
+	const assertOnlyFacebookDisabled = () => {
+		const facebook = sandbox.entities('destinations').find((d) => d.name === 'Facebook Ads');
+		assert.deepEqual(sandbox.requests.map(call), ['GET /destinations', `PATCH /destinations/${facebook.id}`]);
+		assert.deepEqual(sandbox.requests[1].body, { enabled: false });
+		assert.equal(facebook.enabled, false);
+	};
 	await runCases(EXAMPLE.inventory, [
 		[
 			'example nightly-inventory: three Get Many (Return All), one report item, nothing written',
@@ -197,10 +204,7 @@ export async function run({ sandbox, fakeModel, env, runCases, catalogId, exampl
 			'example audit-disable-destinations: only the active advertising destination is disabled',
 			(run, execution) => {
 				assertRan(execution);
-				const facebook = sandbox.entities('destinations').find((d) => d.name === 'Facebook Ads');
-				assert.deepEqual(sandbox.requests.map(call), ['GET /destinations', `PATCH /destinations/${facebook.id}`]);
-				assert.deepEqual(sandbox.requests[1].body, { enabled: false });
-				assert.equal(facebook.enabled, false);
+				assertOnlyFacebookDisabled();
 				assert.deepEqual(
 					itemsOf(run, 'Disable Destination').map((d) => [d.name, d.status]),
 					[['Facebook Ads', 'inactive']],
@@ -215,10 +219,7 @@ export async function run({ sandbox, fakeModel, env, runCases, catalogId, exampl
 			'example ai-agent-segment-tools (headless copy, scripted fake model): the Segment tools run with $fromAI parameters',
 			(run, execution) => {
 				assertRan(execution);
-				const facebook = sandbox.entities('destinations').find((d) => d.name === 'Facebook Ads');
-				assert.deepEqual(sandbox.requests.map(call), ['GET /destinations', `PATCH /destinations/${facebook.id}`]);
-				assert.deepEqual(sandbox.requests[1].body, { enabled: false });
-				assert.equal(facebook.enabled, false);
+				assertOnlyFacebookDisabled();
 				const ran = Object.keys(run.data.resultData.runData);
 				assert.ok(ran.includes('List Destinations') && ran.includes('Enable or Disable Destination'), `nodes that ran: ${ran.join(', ')}`);
 				const [answer] = itemsOf(run, 'AI Agent');

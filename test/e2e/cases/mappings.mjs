@@ -6,22 +6,13 @@
 import assert from 'node:assert/strict';
 
 import { assertRan, call, itemsOf, requestsOf } from '../support.mjs';
+import rateLimit from '../../../sandbox/rate-limit.js';
 import { EXAMPLE } from '../workflows.mjs';
 
 export const name = 'mappings';
 
 const WINDOW_MS = 60_000;
 
-/** The most arrivals of `times` (sorted) inside any window of `windowMs`. */
-function mostInAnyWindow(times, windowMs) {
-	let most = 0;
-	for (let first = 0; first < times.length; first++) {
-		let last = first;
-		while (last + 1 < times.length && times[last + 1] < times[first] + windowMs) last++;
-		most = Math.max(most, last - first + 1);
-	}
-	return most;
-}
 
 export async function run({ sandbox, runCases, catalogId, seedIds }) {
 	const presets = sandbox.catalog('destinations').find((entry) => entry.slug === 'actions-amplitude').presets;
@@ -66,7 +57,7 @@ export async function run({ sandbox, runCases, catalogId, seedIds }) {
 			(run, execution) => {
 				const mappingWrites = sandbox.requests.filter((request) => request.method === 'POST' && request.segments[2] === 'subscriptions').map((request) => request.time);
 				assert.equal(mappingWrites.length, presets.length + 1);
-				assert.equal(mostInAnyWindow(mappingWrites, WINDOW_MS), 5);
+				assert.equal(rateLimit.mostInAnyWindow(mappingWrites, WINDOW_MS), 5);
 				assert.ok(mappingWrites[5] - mappingWrites[0] >= WINDOW_MS, `the sixth mapping write came ${mappingWrites[5] - mappingWrites[0]} ms after the first`);
 				assert.ok(execution.ms >= WINDOW_MS);
 				return `1st → 6th mapping write ${mappingWrites[5] - mappingWrites[0]} ms`;
