@@ -1,7 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { isoTime } from '../../shared/monitoring';
-import { MAX_PAGE_SIZE } from '../../shared/transport/paging';
 import { segmentPath } from '../../shared/transport/proxyUrl';
 import type { Params } from '../../shared/validation';
 import type { EventContext, TriggerEvent } from './types';
@@ -13,8 +12,8 @@ import type { EventContext, TriggerEvent } from './types';
 export const LOOKBACK_MS = 5 * 60_000;
 /** At most this many ids are remembered (about 30 KB); a larger burst moves the lookback forward. */
 const MAX_SEEN = 1000;
-/** Fetch Test Event looks back over at most this many events, newest first. */
-const SAMPLE_PAGES = 5;
+/** Fetch Test Event looks back over at most this many events, newest first (5 pages). */
+const SAMPLE_EVENTS = 1000;
 
 interface Config {
 	/** Lower case; empty: all. */
@@ -41,22 +40,10 @@ function timeOf(event: IDataObject): number {
 	return Number.isNaN(at) ? 0 : at;
 }
 
-/** GET /audit-events from `startMs` (all pages, newest first), or `maxPages` pages. */
-async function readEvents(context: EventContext, startMs: number | undefined, maxPages = Infinity): Promise<IDataObject[]> {
-	const events: IDataObject[] = [];
-	let cursor: string | undefined;
-	for (let page = 0; page < maxPages; page++) {
-		const qs: IDataObject = { 'pagination.count': MAX_PAGE_SIZE };
-		if (startMs !== undefined) qs.startTime = isoTime(startMs);
-		if (cursor) qs['pagination.cursor'] = cursor;
-		const data = await context.workspace.client.request<{ events?: IDataObject[]; pagination?: IDataObject }>({ method: 'GET', path: segmentPath('audit-events'), qs }, 0);
-		const entries = Array.isArray(data.events) ? data.events : [];
-		events.push(...entries);
-		const next = data.pagination?.next;
-		cursor = typeof next === 'string' && next ? next : undefined;
-		if (!cursor || !entries.length) break;
-	}
-	return events;
+/** GET /audit-events from `startMs` (all pages, newest first), or the newest `limit` events. */
+async function readEvents(context: EventContext, startMs: number | undefined, limit?: number): Promise<IDataObject[]> {
+	const query = startMs === undefined ? undefined : { startTime: isoTime(startMs) };
+	return await context.workspace.list(segmentPath('audit-events'), 'events', { limit }, 0, undefined, query);
 }
 
 /** Where the next poll starts, past `events` (all those read from `from`). */
@@ -110,7 +97,7 @@ export const auditEvent: TriggerEvent<Config, AuditState> = {
 	},
 
 	async sample(context, config) {
-		const events = await readEvents(context, undefined, SAMPLE_PAGES);
+		const events = await readEvents(context, undefined, SAMPLE_EVENTS);
 		const newest = events.filter((event) => matches(config, event)).sort((a, b) => timeOf(b) - timeOf(a))[0];
 		if (newest) return { ...newest };
 		const which = [config.eventTypes.length ? `of type ${config.eventTypes.join(' or ')}` : '', config.resourceTypes.length ? `on ${config.resourceTypes.join(' or ')}` : ''].filter(Boolean).join(' ');

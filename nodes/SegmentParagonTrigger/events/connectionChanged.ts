@@ -4,7 +4,6 @@ import { warehouseName } from '../../shared/entities';
 import { mapItems } from '../../shared/mapItems';
 import { segmentPath } from '../../shared/transport/proxyUrl';
 import type { Params } from '../../shared/validation';
-import { pollError } from './errors';
 import type { EventContext, TriggerEvent } from './types';
 import { forgetIfDeleted, isNotFound, readWarehouseWatch, warehouseProperties, warehousesToWatch, type WarehouseWatch } from './warehouses';
 
@@ -53,7 +52,7 @@ async function nameOf(context: EventContext, warehouseId: string): Promise<strin
 		return warehouseName(data.warehouse);
 	} catch (error) {
 		if (isNotFound(error)) return null;
-		throw pollError(context.fn.getNode(), error);
+		throw error;
 	}
 }
 

@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { readDestination } from '../../shared/destination';
 import { DELIVERY_STEPS, isoTime } from '../../shared/monitoring';
 import { resourceLocator } from '../../shared/properties';
 import { segmentPath } from '../../shared/transport/proxyUrl';
@@ -24,11 +25,7 @@ interface DeliveryState extends IDataObject {
 /** The source whose deliveries are counted: the one given, or the destination's own (one GET). */
 async function sourceOf(context: EventContext, config: Config): Promise<string> {
 	if (config.sourceId) return config.sourceId;
-	const data = await context.workspace.client.request<{ destination: IDataObject }>(
-		{ method: 'GET', path: segmentPath('destinations', config.destinationId), notFound: `Destination ${config.destinationId}`, entity: 'destination' },
-		0,
-	);
-	return String(data.destination.sourceId ?? '');
+	return String((await readDestination(context.workspace, config.destinationId, 0)).sourceId ?? '');
 }
 
 /** One GET /delivery-overview/failed-delivery: the failed deliveries of the window. */

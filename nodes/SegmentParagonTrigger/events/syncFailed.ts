@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { simplifySync } from '../../shared/entities';
+import { MINUTE_MS } from '../../shared/monitoring';
 import { segmentPath } from '../../shared/transport/proxyUrl';
 import type { Params } from '../../shared/validation';
 import type { EventContext, TriggerEvent } from './types';
@@ -8,7 +9,6 @@ import { forgetIfDeleted, readWarehouseWatch, warehouseProperties, warehousesToW
 
 /** Segment allows 2 calls a minute of GET /warehouses/{id}/syncs (per workspace): the trigger never makes more. */
 export const SYNC_READS_PER_MINUTE = 2;
-const MINUTE_MS = 60_000;
 /** One page, the largest Segment gives: a warehouse's reports since its last turn fit in it. */
 const REPORTS_PER_READ = 200;
 // A report is decided once it has ended; IN_PROGRESS reports wait for their end.
@@ -49,11 +49,8 @@ function syncReadsLeft(context: EventContext): number {
 async function readReports(context: EventContext, warehouseId: string): Promise<IDataObject[]> {
 	const reads = Array.isArray(context.pacing.syncReads) ? (context.pacing.syncReads as number[]) : [];
 	context.pacing.syncReads = [...reads, Date.now()];
-	const data = await context.workspace.client.request<{ reports?: IDataObject[] }>(
-		{ method: 'GET', path: segmentPath('warehouses', warehouseId, 'syncs'), qs: { 'pagination.count': REPORTS_PER_READ }, notFound: `Warehouse ${warehouseId}` },
-		0,
-	);
-	return Array.isArray(data.reports) ? data.reports : [];
+	const page = await context.workspace.page(segmentPath('warehouses', warehouseId, 'syncs'), 'reports', REPORTS_PER_READ, undefined, 0, `Warehouse ${warehouseId}`);
+	return page.entries;
 }
 
 /** The known markers in the order of `ids` (a new warehouse starts at 0: reports ended after `since` are new). */

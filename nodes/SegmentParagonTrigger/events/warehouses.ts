@@ -2,7 +2,6 @@ import { NodeApiError, type INodeProperties } from 'n8n-workflow';
 
 import { segmentPath } from '../../shared/transport/proxyUrl';
 import type { Params } from '../../shared/validation';
-import { pollError } from './errors';
 import type { EventContext } from './types';
 
 /** Which warehouses an event watches: every one of the workspace, or those picked. */
@@ -70,5 +69,6 @@ export function forgetIfDeleted(context: EventContext, watch: WarehouseWatch, wa
 	if (isNotFound(error)) {
 		throw context.params.fail(`Warehouse ${warehouseId} was not found`, 'It may have been deleted in Segment: remove it from Warehouse Names or IDs, or watch All Warehouses.');
 	}
-	throw pollError(context.fn.getNode(), error);
+	// The poll turns it into the node's error (pollError) on its way out.
+	throw error;
 }

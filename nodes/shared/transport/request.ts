@@ -21,7 +21,6 @@ import { errorNode, redact, secretValues } from './redact';
 import { isIdempotent, isRetryableStatus, MAX_RETRIES, MAX_WAIT_MS, retryDelay, serverRequestedWait } from './retry';
 import { jwtExpiry, userTokenFor } from './userToken';
 
-export { unwrapParagonOutput };
 
 export const CREDENTIAL_TYPE = 'paragonProxyApi';
 /** How long one request may wait for an answer unless Options > Timeout says otherwise. */

@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { readDestination } from '../../../shared/destination';
 import { DELIVERY_METRICS_WINDOWS, isoTime } from '../../../shared/monitoring';
 import { segmentPath } from '../../../shared/transport/proxyUrl';
 import type { Params } from '../../../shared/validation';
@@ -21,10 +22,7 @@ export const ownSourceProperty = resourceLocator({
 export async function sourceOfDestination(context: OperationContext, params: Params, destinationId: string): Promise<string> {
 	const given = params.id('sourceId', 'Source ID', true);
 	if (given) return given;
-	const destination = await context.workspace.shared(`destination:${destinationId}`, async () => {
-		const data = await context.workspace.client.request({ method: 'GET', path: segmentPath('destinations', destinationId), notFound: `Destination ${destinationId}`, entity: 'destination' }, params.itemIndex);
-		return data.destination as IDataObject;
-	});
+	const destination = await readDestination(context.workspace, destinationId, params.itemIndex);
 	if (typeof destination.sourceId !== 'string' || !destination.sourceId) throw params.fail(`Destination ${destinationId} has no source in Segment's answer`, 'Give the Source.');
 	return destination.sourceId;
 }

@@ -1,7 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { resourcePath } from '../crud';
-import { readDestination } from '../destination/lookup';
+import { readDestination } from '../../../shared/destination';
 import type { Params } from '../../../shared/validation';
 import { additionalFields, enabledOption, resourceLocator } from '../shared';
 import type { OperationContext, ResourceDefinition } from '../types';

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { segmentPath } from '../../../shared/transport/proxyUrl';
 import type { Workspace } from '../../../shared/transport/workspace';
-import { readDestination } from '../destination/lookup';
+import { readDestination } from '../../../shared/destination';
 import { metadataOf } from '../shared';
 
 /** One field of an action, as Segment's catalog describes it. */

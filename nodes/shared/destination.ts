@@ -1,9 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { segmentPath } from '../../../shared/transport/proxyUrl';
-import type { Workspace } from '../../../shared/transport/workspace';
+import { segmentPath } from './transport/proxyUrl';
+import type { Workspace } from './transport/workspace';
 
-/** A destination as Segment answers it (its catalog entry in `metadata`): one GET per destination and execution. */
+/** A destination as Segment answers it (its catalog entry in `metadata`): one GET per destination and execution (or poll). */
 export async function readDestination(workspace: Workspace, destinationId: string, itemIndex: number): Promise<IDataObject> {
 	const data = await workspace.shared(`destination:${destinationId}`, async () =>
 		await workspace.client.request<{ destination: IDataObject }>(
