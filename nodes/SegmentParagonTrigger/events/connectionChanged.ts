@@ -4,6 +4,7 @@ import { warehouseName } from '../../shared/entities';
 import { mapItems } from '../../shared/mapItems';
 import { segmentPath } from '../../shared/transport/proxyUrl';
 import type { Params } from '../../shared/validation';
+import { pollError } from './errors';
 import type { EventContext, TriggerEvent } from './types';
 import { forgetIfDeleted, isNotFound, readWarehouseWatch, warehouseProperties, warehousesToWatch, type WarehouseWatch } from './warehouses';
 
@@ -52,7 +53,8 @@ async function nameOf(context: EventContext, warehouseId: string): Promise<strin
 		return warehouseName(data.warehouse);
 	} catch (error) {
 		if (isNotFound(error)) return null;
-		throw error;
+		// n8n's lint wants a node error here; runPoll hands a node error on as it is.
+		throw pollError(context.fn.getNode(), error);
 	}
 }
 
