@@ -2,6 +2,7 @@ import { NodeOperationError, tryToParseDateTime, type IDataObject, type IExecute
 
 import { ReadAhead, type ParameterRead } from './readAhead';
 import { isDotSegment } from './transport/proxyUrl';
+import { canonical, describe, hasControlCharacter, INVALID_JSON, isBlank, nothingPicked, safeJson } from './values';
 import { errorNode } from './transport/redact';
 
 /** A parameter that cannot be used; nothing is sent for the item (a trigger's poll has no item: `itemIndex` undefined). */
@@ -14,33 +15,6 @@ const MAX_ID_LENGTH = 256;
 const MAX_TEXT_LENGTH = 1000;
 // A service account key (JSON, several lines) is ~2.4 kB; room for larger keys and certificates.
 const MAX_SECRET_LENGTH = 20_000;
-/** Control characters (U+0000–U+001F, U+007F) never belong in an id or a name. */
-export function hasControlCharacter(text: string): boolean {
-	for (let index = 0; index < text.length; index++) {
-		const code = text.charCodeAt(index);
-		if (code < 0x20 || code === 0x7f) return true;
-	}
-	return false;
-}
-
-/** Whether an optional multi-select or list was left empty. */
-export function nothingPicked(value: unknown): boolean {
-	return value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
-}
-
-function isBlank(value: unknown): boolean {
-	return value === undefined || value === null || (typeof value === 'string' && !value.trim());
-}
-
-function describe(value: unknown): string {
-	if (value === null) return 'null';
-	if (value === undefined) return 'nothing';
-	if (Array.isArray(value)) return 'a list';
-	if (typeof value === 'object') return 'an object';
-	if (typeof value === 'string') return value.length > 40 ? `"${value.slice(0, 40)}…"` : `"${value}"`;
-	return `${typeof value} ${String(value)}`;
-}
-
 /** Where parameters come from: an action node's item, or a trigger's poll (which has no items). */
 export type ParameterSource = IExecuteFunctions | IPollFunctions;
 
@@ -149,12 +123,17 @@ export class Params {
 	 * a JSON array or comma-separated text. Each is checked like one id; repeats are dropped.
 	 */
 	idList(name: string, label: string): string[] {
-		let value = this.raw(name, label, []);
-		if (typeof value === 'string') {
-			const text = value.trim();
-			value = text.startsWith('[') ? safeJson(text) : text.split(',').map((part) => part.trim()).filter(Boolean);
-			if (value === INVALID_JSON) throw this.fail(`${label} is not a valid JSON list`, 'Use e.g. ["qQEHquLrjRDN9j1ByrChyn"], or pick them from the list.');
-		}
+		return this.toIdList(this.raw(name, label, []), label);
+	}
+
+	/** An optional list of ids (a multi-select left empty: []), each checked like one id. */
+	optionalIdList(name: string, label: string): string[] {
+		const value = this.raw(name, label, []);
+		return nothingPicked(value) ? [] : this.toIdList(value, label);
+	}
+
+	private toIdList(given: unknown, label: string): string[] {
+		const value = this.listFrom(given, label, 'Use e.g. ["qQEHquLrjRDN9j1ByrChyn"], or pick them from the list.');
 		if (!Array.isArray(value)) throw this.fail(`${label} must be a list of IDs, not ${describe(value)}`);
 		if (!value.length) throw this.fail(`${label} is empty`, 'Pick at least one from the list, or choose another option above.');
 		const ids: string[] = [];
@@ -214,12 +193,17 @@ export class Params {
 
 	/** A non-empty list drawn from `allowed`; a JSON array string or comma list from an expression is accepted. */
 	choices<T extends string>(name: string, label: string, allowed: readonly T[]): T[] {
-		let value = this.raw(name, label, []);
-		if (typeof value === 'string') {
-			const text = value.trim();
-			value = text.startsWith('[') ? safeJson(text) : text.split(',').map((part) => part.trim()).filter(Boolean);
-			if (value === INVALID_JSON) throw this.fail(`${label} is not a valid JSON list`, `Use e.g. ["${allowed[0]}"].`);
-		}
+		return this.toChoices(this.raw(name, label, []), label, allowed);
+	}
+
+	/** An optional multi-select: [] when nothing is picked, else the picked values checked against `allowed`. */
+	optionalChoices<T extends string>(name: string, label: string, allowed: readonly T[]): T[] {
+		const value = this.raw(name, label, []);
+		return nothingPicked(value) ? [] : this.toChoices(value, label, allowed);
+	}
+
+	private toChoices<T extends string>(given: unknown, label: string, allowed: readonly T[]): T[] {
+		const value = this.listFrom(given, label, `Use e.g. ["${allowed[0]}"].`);
 		if (!Array.isArray(value)) throw this.fail(`${label} must be a list of ${allowed.join(', ')}, not ${describe(value)}`);
 		if (!value.length) throw this.fail(`${label} is empty`, `Pick at least one of ${allowed.join(', ')}.`);
 		const picked: T[] = [];
@@ -236,12 +220,7 @@ export class Params {
 	 * array or text separated by commas. Blanks dropped, repeats kept once; empty: [].
 	 */
 	textList(name: string, label: string): string[] {
-		let value = this.raw(name, label, []);
-		if (typeof value === 'string') {
-			const text = value.trim();
-			value = text.startsWith('[') ? safeJson(text) : text.split(',');
-			if (value === INVALID_JSON) throw this.fail(`${label} is not a valid JSON list`, 'Use e.g. Source Created, Source Deleted (separated by commas).');
-		}
+		const value = this.listFrom(this.raw(name, label, []), label, 'Use e.g. Source Created, Source Deleted (separated by commas).');
 		if (!Array.isArray(value)) throw this.fail(`${label} must be a list of names or text separated by commas`);
 		const texts: string[] = [];
 		for (const entry of value) {
@@ -255,9 +234,13 @@ export class Params {
 		return texts;
 	}
 
-	/** An optional list of ids (a multi-select left empty: []), each checked like one id. */
-	optionalIdList(name: string, label: string): string[] {
-		return nothingPicked(this.raw(name, label, [])) ? [] : this.idList(name, label);
+	/** A list as given: picked (a list), or from an expression as a JSON array or text separated by commas (blanks dropped). */
+	private listFrom(value: unknown, label: string, example: string): unknown {
+		if (typeof value !== 'string') return value;
+		const text = value.trim();
+		const list = text.startsWith('[') ? safeJson(text) : text.split(',').map((part) => part.trim()).filter(Boolean);
+		if (list === INVALID_JSON) throw this.fail(`${label} is not a valid JSON list`, example);
+		return list;
 	}
 
 	/** A JSON object, given as an object (expressions) or as JSON text (saved workflows). */
@@ -279,21 +262,5 @@ export class Params {
 			throw this.fail(`${label} must be a JSON object, not ${describe(parsed)}`, 'Wrap the values in { }, e.g. {"host": "example.redshift.amazonaws.com"}.');
 		}
 		return parsed as IDataObject;
-	}
-}
-
-const INVALID_JSON = Symbol('invalid JSON');
-
-/** The allowed value a text stands for, without regard to case or surrounding spaces. */
-function canonical<T extends string>(allowed: readonly T[], text: string): T | undefined {
-	const wanted = text.trim().toLowerCase();
-	return allowed.find((value) => value.toLowerCase() === wanted);
-}
-
-function safeJson(text: string): unknown {
-	try {
-		return JSON.parse(text) as unknown;
-	} catch {
-		return INVALID_JSON;
 	}
 }

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { GRANULARITIES, HOUR_MS, spanText, windowProblem, type Granularity, type WindowRules } from '../../shared/monitoring';
-import { nothingPicked, type Params } from '../../shared/validation';
+import { type Params } from '../../shared/validation';
 
 /** The parameters and readers the monitoring operations share (workspace, destination, source). */
 
@@ -75,8 +75,3 @@ export function readWindow(params: Params, options: { defaultGranularity?: Granu
 
 /** The last 24 hours: what an empty window means. */
 export const DAY_SPAN = 24 * HOUR_MS;
-
-/** An optional multi-select: [] when nothing is picked, else the picked values checked against `allowed`. */
-export function optionalChoices<T extends string>(params: Params, name: string, label: string, allowed: readonly T[]): T[] {
-	return nothingPicked(params.raw(name, label, [])) ? [] : params.choices(name, label, allowed);
-}

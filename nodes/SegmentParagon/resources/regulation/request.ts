@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { hasControlCharacter, type Params } from '../../../shared/validation';
+import type { Params } from '../../../shared/validation';
+import { hasControlCharacter } from '../../../shared/values';
 import { REGULATION_TYPES, SCOPES, SUBJECT_TYPES, DEFAULT_REGULATION_TYPE, type RegulationType, type Scope, type SubjectType } from './properties';
 
 /** Segment's documented maximum of subject IDs in one regulation. */

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { hasControlCharacter, type Params } from '../../../shared/validation';
+import type { Params } from '../../../shared/validation';
+import { hasControlCharacter } from '../../../shared/values';
 
 /** Segment's rule types; TRACK, PAGE and SCREEN rules are named by a key (the event, page or screen name). */
 export const RULE_TYPES = ['TRACK', 'IDENTIFY', 'GROUP', 'PAGE', 'SCREEN', 'COMMON'] as const;
