@@ -47,8 +47,9 @@ export class Workspace {
 		return readPage(data, key);
 	}
 
-	async list(path: string, key: string, range: { offset?: number; limit?: number }, itemIndex: number, notFound?: string, query?: IDataObject): Promise<IDataObject[]> {
-		return await listAll((count, cursor) => this.page(path, key, count, cursor, itemIndex, notFound, query), range);
+	/** The entries of a list endpoint in `range` (default all), walking its cursors; `pacer` paces each page's read. */
+	async list(path: string, key: string, range: { offset?: number; limit?: number }, itemIndex: number, notFound?: string, query?: IDataObject, pacer?: RequestPacer): Promise<IDataObject[]> {
+		return await listAll((count, cursor) => this.page(path, key, count, cursor, itemIndex, notFound, query, pacer), range);
 	}
 
 	/** Runs `lookup` once per key for the execution; a failed one is forgotten, so the next item tries again. */

@@ -1,9 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { segmentPath } from '../../../shared/transport/proxyUrl';
 import type { Workspace } from '../../../shared/transport/workspace';
 import type { AllItemsRun, ItemOutcome, OperationContext } from '../types';
-import { itemOutput, MAX_SUBJECT_IDS, readRequest, type RegulationRequest } from './request';
+import { itemOutput, MAX_SUBJECT_IDS, readRequest, regulationsPath, type RegulationRequest } from './request';
 
 /** An item whose parameters passed, waiting for its request. */
 interface Pending {
@@ -39,14 +38,17 @@ export function batchesOf(pendings: Pending[], combine: boolean): Batch[] {
 		const key = keyOf(pending.request);
 		let byKey = open.get(workspace);
 		if (!byKey) open.set(workspace, (byKey = new Map()));
-		let batch = combine ? byKey.get(key) : undefined;
-		const fresh = (candidate: Batch | undefined) => pending.request.subjectIds.filter((id) => !candidate?.seen.has(id));
-		if (!batch || batch.ids.length + fresh(batch).length > MAX_SUBJECT_IDS) {
+		const current = combine ? byKey.get(key) : undefined;
+		// The item's IDs the request does not have yet (an item's own IDs are unique already).
+		let fresh = current ? pending.request.subjectIds.filter((id) => !current.seen.has(id)) : pending.request.subjectIds;
+		let batch = current;
+		if (!batch || batch.ids.length + fresh.length > MAX_SUBJECT_IDS) {
 			batch = newBatch();
 			byKey.set(key, batch);
 			batches.push(batch);
+			fresh = pending.request.subjectIds;
 		}
-		for (const id of fresh(batch)) {
+		for (const id of fresh) {
 			batch.seen.add(id);
 			batch.ids.push(id);
 		}
@@ -70,11 +72,6 @@ export function describeItems(indices: number[]): string {
 
 const itemsOf = (batches: Batch[]) => describeItems(batches.flatMap((batch) => batch.pending.map(({ context }) => context.params.itemIndex)).sort((a, b) => a - b));
 
-function pathOf({ scope, sourceId }: RegulationRequest): string {
-	if (scope === 'workspace') return segmentPath('regulations');
-	return segmentPath('regulations', scope === 'source' ? 'sources' : 'cloudsources', sourceId ?? '');
-}
-
 /** Files one request; its items' outputs carry the regulateId Segment answered. */
 async function send(batch: Batch): Promise<string> {
 	const [{ context, request }] = batch.pending;
@@ -84,7 +81,7 @@ async function send(batch: Batch): Promise<string> {
 	const data = await context.workspace.client.request<IDataObject>(
 		{
 			method: 'POST',
-			path: pathOf(request),
+			path: regulationsPath(request),
 			body,
 			creating: `regulation of ${batch.ids.length} subject ID(s) for ${itemsOf([batch])}`,
 			notFound: request.sourceId === undefined ? undefined : `Source ${request.sourceId}`,

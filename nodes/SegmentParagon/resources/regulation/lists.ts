@@ -3,7 +3,8 @@ import type { IDataObject } from 'n8n-workflow';
 import { listAll, type Page } from '../../../shared/transport/paging';
 import { segmentPath } from '../../../shared/transport/proxyUrl';
 import type { Params } from '../../../shared/validation';
-import { readRange, readSimplify } from '../crud';
+import { listPaged, readRange, readSimplify } from '../crud';
+import { regulationsPath } from './request';
 import type { OperationContext } from '../types';
 import { REGULATION_TYPES, STATUSES } from './properties';
 
@@ -33,10 +34,9 @@ export async function listRegulations(context: OperationContext): Promise<IDataO
 	const scope = params.choice('scope', 'Scope', ['workspace', 'source'] as const, 'workspace');
 	const sourceId = scope === 'source' ? params.id('sourceId', 'Source') : undefined;
 	const qs = readFilters(params, scope);
-	const range = readRange(params);
-	const path = sourceId === undefined ? segmentPath('regulations') : segmentPath('regulations', 'sources', sourceId);
 	const notFound = sourceId === undefined ? undefined : `Source ${sourceId}`;
-	return await context.workspace.list(path, 'regulations', range, params.itemIndex, notFound, qs);
+	// As Segment sends them: no Simplify.
+	return await listPaged(context, regulationsPath({ scope, sourceId }), 'regulations', (entity) => entity, notFound, false, qs);
 }
 
 /**

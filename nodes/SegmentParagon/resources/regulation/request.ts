@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { segmentPath } from '../../../shared/transport/proxyUrl';
 import type { Params } from '../../../shared/validation';
 import { hasControlCharacter } from '../../../shared/values';
 import { REGULATION_TYPES, SCOPES, SUBJECT_TYPES, DEFAULT_REGULATION_TYPE, type RegulationType, type Scope, type SubjectType } from './properties';
@@ -105,4 +106,10 @@ export function itemOutput(request: RegulationRequest, regulateId: string): IDat
 	const out: IDataObject = { regulateId, regulationType: request.regulationType, subjectType: request.subjectType, subjectIds: request.subjectIds, scope: request.scope };
 	if (request.sourceId !== undefined) out.sourceId = request.sourceId;
 	return out;
+}
+
+/** Where a scope's regulations are: the workspace's, a source's or a cloud source's. */
+export function regulationsPath({ scope, sourceId }: Pick<RegulationRequest, 'scope' | 'sourceId'>): string {
+	if (scope === 'workspace') return segmentPath('regulations');
+	return segmentPath('regulations', scope === 'source' ? 'sources' : 'cloudsources', sourceId ?? '');
 }

@@ -5,7 +5,8 @@ import { segmentPath } from '../../../shared/transport/proxyUrl';
 import { idProperty, listPaged, readId, readRange } from '../crud';
 import { resourceLocator } from '../shared';
 import type { OperationContext, OperationDeclaration, ResourceDefinition } from '../types';
-import { deleteRules, fetchRules, patchRules, planLabel, putRules, removalBatches } from './ruleCalls';
+import { planLabel } from './planCalls';
+import { deleteRules, fetchRules, patchRules, putRules, removalBatches } from './ruleCalls';
 import { readRules, RULES_TO_REMOVE, RULES_WITH_RENAME, RULES_WITH_SCHEMA, type Rule } from './rules';
 import type { Params } from '../../../shared/validation';
 

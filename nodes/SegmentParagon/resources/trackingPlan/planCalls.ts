@@ -4,6 +4,9 @@ import { segmentPath } from '../../../shared/transport/proxyUrl';
 import type { Params } from '../../../shared/validation';
 import type { OperationContext } from '../types';
 
+/** How messages name a plan: "Tracking plan tp_1". */
+export const planLabel = (planId: string) => `Tracking plan ${planId}`;
+
 /** Segment's plan types; LIVE (the default) validates sources' events, the others are libraries and templates. */
 export const PLAN_TYPES = ['LIVE', 'PROPERTY_LIBRARY', 'RULE_LIBRARY', 'TEMPLATE', 'ENGAGE'] as const;
 export type PlanType = (typeof PLAN_TYPES)[number];
@@ -34,7 +37,7 @@ export async function createPlan(context: OperationContext, fields: PlanFields):
 
 export async function readPlan(context: OperationContext, planId: string): Promise<IDataObject> {
 	const data = await context.workspace.client.request<{ trackingPlan: IDataObject }>(
-		{ method: 'GET', path: planPath(planId), notFound: `Tracking plan ${planId}`, entity: 'trackingPlan' },
+		{ method: 'GET', path: planPath(planId), notFound: planLabel(planId), entity: 'trackingPlan' },
 		context.params.itemIndex,
 	);
 	return data.trackingPlan;
@@ -42,6 +45,6 @@ export async function readPlan(context: OperationContext, planId: string): Promi
 
 /** PATCH answers only `{status}`: the plan is read back with one GET. */
 export async function updatePlan(context: OperationContext, planId: string, body: IDataObject): Promise<IDataObject> {
-	await context.workspace.client.request({ method: 'PATCH', path: planPath(planId), body, notFound: `Tracking plan ${planId}` }, context.params.itemIndex);
+	await context.workspace.client.request({ method: 'PATCH', path: planPath(planId), body, notFound: planLabel(planId) }, context.params.itemIndex);
 	return await readPlan(context, planId);
 }

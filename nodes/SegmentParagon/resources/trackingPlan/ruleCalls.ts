@@ -1,9 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { listAll } from '../../../shared/transport/paging';
 import { SlidingWindowPacer } from '../../../shared/transport/pacer';
 import { segmentPath } from '../../../shared/transport/proxyUrl';
 import type { OperationContext } from '../types';
+import { planLabel } from './planCalls';
 import type { Rule } from './rules';
 
 /** Segment allows 200 rule reads a minute per workspace: the node keeps its own reads within that. */
@@ -12,7 +12,6 @@ export const RULE_READS_PER_MINUTE = 200;
 export const MAX_URL_LENGTH = 4000;
 
 export const rulesPath = (planId: string) => segmentPath('tracking-plans', planId, 'rules');
-export const planLabel = (planId: string) => `Tracking plan ${planId}`;
 
 /** One pacer per workspace (Paragon user) and execution, shared by every item. */
 async function ruleReadPacer(context: OperationContext): Promise<SlidingWindowPacer> {
@@ -23,7 +22,7 @@ async function ruleReadPacer(context: OperationContext): Promise<SlidingWindowPa
 export async function fetchRules(context: OperationContext, planId: string, range: { offset?: number; limit?: number } = {}): Promise<IDataObject[]> {
 	const { workspace, params } = context;
 	const pacer = await ruleReadPacer(context);
-	return await listAll(async (count, cursor) => await workspace.page(rulesPath(planId), 'rules', count, cursor, params.itemIndex, planLabel(planId), undefined, pacer), range);
+	return await workspace.list(rulesPath(planId), 'rules', range, params.itemIndex, planLabel(planId), undefined, pacer);
 }
 
 /** A rule as Segment takes it: only the fields of its request. */
