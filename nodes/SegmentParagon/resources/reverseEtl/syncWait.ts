@@ -1,5 +1,6 @@
 import { NodeOperationError, type IDataObject, type INode } from 'n8n-workflow';
 
+import { mapItems } from '../../../shared/mapItems';
 import { syncHasEnded } from '../../../shared/reverseEtl';
 import { pacingClock } from '../../../shared/transport/pacer';
 import { errorNode } from '../../../shared/transport/redact';
@@ -114,11 +115,8 @@ export async function waitForSyncs(node: INode, syncs: SyncWait[], { signal, sto
 		}
 		const now = clock.now();
 		const due = open.filter((sync) => sync.nextRead <= now);
-		for (let first = 0; first < due.length; first += READS_AT_ONCE) {
-			const batch = due.slice(first, first + READS_AT_ONCE);
-			const read = await Promise.all(batch.map(async (sync) => await readOnce(node, sync, now)));
-			batch.forEach((sync, at) => (outcomes[sync.index] = read[at]));
-		}
+		const read = await mapItems(due.length, READS_AT_ONCE, async (at) => await readOnce(node, due[at], now));
+		due.forEach((sync, at) => (outcomes[sync.index] = read[at]));
 		if (signal?.aborted) throw stopped(node, open);
 		open = open.filter((sync) => outcomes[sync.index] === undefined);
 		const failure = stopAtFirstError ? due.map((sync) => outcomes[sync.index]).find((outcome) => outcome instanceof Error) : undefined;

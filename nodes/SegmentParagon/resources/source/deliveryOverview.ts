@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { DELIVERY_OVERVIEW_WINDOWS, DELIVERY_STEPS, isoTime, listQuery, type DeliveryStep } from '../../../shared/monitoring';
-import { MAX_PAGE_SIZE } from '../../../shared/transport/paging';
+import { MAX_PAGE_SIZE, readPage } from '../../../shared/transport/paging';
 import { segmentPath } from '../../../shared/transport/proxyUrl';
 import { idProperty, readId } from '../crud';
 import { DAY_SPAN, granularityProperty, readWindow, timeProperties } from '../monitoring';
@@ -87,10 +87,9 @@ export function deliveryOverviewOperation(definition: ResourceDefinition): Opera
 				if (cursor) qs['pagination.cursor'] = cursor;
 				const data = await workspace.client.request({ method: 'GET', path: segmentPath('delivery-overview', path), qs, notFound }, params.itemIndex);
 				if (total === undefined) total = data.total;
-				const entries = Array.isArray(data.dataset) ? (data.dataset as IDataObject[]) : [];
-				dataset.push(...entries);
-				const next = (data.pagination as IDataObject | undefined)?.next;
-				cursor = typeof next === 'string' && next && entries.length ? next : undefined;
+				const page = readPage(data, 'dataset');
+				dataset.push(...page.entries);
+				cursor = page.entries.length ? page.next : undefined;
 				if (!cursor) break;
 			}
 			const result: IDataObject = { sourceId, step };
