@@ -41,15 +41,15 @@ export function spanText(ms: number): string {
 	return `${hours} hour${hours === 1 ? '' : 's'}`;
 }
 
-/** What breaks a window, naming the parameter: `which` the one to change. Undefined when it fits. */
-export function windowProblem(rules: WindowRules, granularity: Granularity, startMs: number, endMs: number, nowMs: number): { which: 'start' | 'end'; message: string } | undefined {
-	if (startMs >= endMs) return { which: 'start', message: 'must be before End Time' };
+/** What breaks a window, said of Start Time (the parameter to change). Undefined when it fits. */
+export function windowProblem(rules: WindowRules, granularity: Granularity, startMs: number, endMs: number, nowMs: number): string | undefined {
+	if (startMs >= endMs) return 'must be before End Time';
 	const rule = rules[granularity];
 	if (endMs - startMs > rule.range) {
-		return { which: 'start', message: `is ${spanText(endMs - startMs)} before End Time; with granularity ${granularity} Segment allows at most ${spanText(rule.range)}` };
+		return `is ${spanText(endMs - startMs)} before End Time; with granularity ${granularity} Segment allows at most ${spanText(rule.range)}`;
 	}
 	if (startMs < nowMs - rule.oldest) {
-		return { which: 'start', message: `is ${spanText(nowMs - startMs)} ago; with granularity ${granularity} Segment reaches back at most ${spanText(rule.oldest)}` };
+		return `is ${spanText(nowMs - startMs)} ago; with granularity ${granularity} Segment reaches back at most ${spanText(rule.oldest)}`;
 	}
 	return undefined;
 }

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { GRANULARITIES, HOUR_MS, spanText, windowProblem, type Granularity, type WindowRules } from '../../shared/monitoring';
+import { DAY_MS, GRANULARITIES, spanText, windowProblem, type Granularity, type WindowRules } from '../../shared/monitoring';
 import { type Params } from '../../shared/validation';
 
 /** The parameters and readers the monitoring operations share (workspace, destination, source). */
@@ -50,17 +50,17 @@ function rulesText(rules: WindowRules): string {
 }
 
 /**
- * The item's window: End Time (empty: `defaultEnd`), Start Time (empty: `defaultSpan` before the
- * end, shortened to what the granularity allows), checked against Segment's `rules` before anything
+ * The item's window: End Time (empty: `defaultEnd`), Start Time (empty: a day before the end,
+ * shortened to what the granularity allows), checked against Segment's `rules` before anything
  * is sent; the error names the parameter and the allowed range.
  */
-export function readWindow(params: Params, options: { defaultGranularity?: Granularity; defaultEnd: (nowMs: number) => number; defaultSpan: number; rules?: WindowRules; what?: string }): TimeWindow {
+export function readWindow(params: Params, options: { defaultGranularity?: Granularity; defaultEnd: (nowMs: number) => number; rules?: WindowRules; what?: string }): TimeWindow {
 	const granularity = options.defaultGranularity ? params.choice('granularity', 'Granularity', GRANULARITIES, options.defaultGranularity) : 'HOUR';
 	const now = Date.now();
 	const givenEnd = params.dateTime('endTime', 'End Time');
 	const endMs = givenEnd ?? options.defaultEnd(now);
 	const endGiven = givenEnd !== undefined;
-	const allowed = options.rules ? Math.min(options.defaultSpan, options.rules[granularity].range) : options.defaultSpan;
+	const allowed = options.rules ? Math.min(DAY_MS, options.rules[granularity].range) : DAY_MS;
 	const startMs = params.dateTime('startTime', 'Start Time') ?? endMs - allowed;
 	if (!options.rules) {
 		if (startMs >= endMs) throw params.fail('Start Time must be before End Time', 'Move Start Time earlier or End Time later.');
@@ -68,10 +68,7 @@ export function readWindow(params: Params, options: { defaultGranularity?: Granu
 	}
 	const problem = windowProblem(options.rules, granularity, startMs, endMs, now);
 	if (problem) {
-		throw params.fail(`Start Time ${problem.message}`, `Segment's ${options.what ?? 'windows'} per granularity: ${rulesText(options.rules)}. Change Start Time, End Time or Granularity.`);
+		throw params.fail(`Start Time ${problem}`, `Segment's ${options.what ?? 'windows'} per granularity: ${rulesText(options.rules)}. Change Start Time, End Time or Granularity.`);
 	}
 	return { granularity, startMs, endMs, endGiven };
 }
-
-/** The last 24 hours: what an empty window means. */
-export const DAY_SPAN = 24 * HOUR_MS;

@@ -5,7 +5,7 @@ import { DELIVERY_METRICS_WINDOWS, isoTime } from '../../../shared/monitoring';
 import { segmentPath } from '../../../shared/transport/proxyUrl';
 import type { Params } from '../../../shared/validation';
 import { idProperty, readId } from '../crud';
-import { DAY_SPAN, granularityProperty, readWindow, timeProperties } from '../monitoring';
+import { granularityProperty, readWindow, timeProperties } from '../monitoring';
 import { resourceLocator } from '../shared';
 import type { OperationContext, OperationDeclaration, ResourceDefinition } from '../types';
 
@@ -43,7 +43,7 @@ export function deliveryMetricsOperation(definition: ResourceDefinition): Operat
 		async run(context) {
 			const { params, workspace } = context;
 			const destinationId = readId(definition, params);
-			const window = readWindow(params, { defaultGranularity: 'HOUR', defaultEnd: (now) => now, defaultSpan: DAY_SPAN, rules: DELIVERY_METRICS_WINDOWS, what: 'delivery metrics windows' });
+			const window = readWindow(params, { defaultGranularity: 'HOUR', defaultEnd: (now) => now, rules: DELIVERY_METRICS_WINDOWS, what: 'delivery metrics windows' });
 			const sourceId = await sourceOfDestination(context, params, destinationId);
 			const qs = { sourceId, granularity: window.granularity, startTime: isoTime(window.startMs), endTime: isoTime(window.endMs) };
 			const data = await workspace.client.request({ method: 'GET', path: segmentPath('destinations', destinationId, 'delivery-metrics'), qs, notFound: `Destination ${destinationId}` }, params.itemIndex);

@@ -4,7 +4,7 @@ import { DELIVERY_OVERVIEW_WINDOWS, DELIVERY_STEPS, isoTime, listQuery, type Del
 import { MAX_PAGE_SIZE, readPage } from '../../../shared/transport/paging';
 import { segmentPath } from '../../../shared/transport/proxyUrl';
 import { idProperty, readId } from '../crud';
-import { DAY_SPAN, granularityProperty, readWindow, timeProperties } from '../monitoring';
+import { granularityProperty, readWindow, timeProperties } from '../monitoring';
 import { resourceLocator } from '../shared';
 import type { OperationDeclaration, ResourceDefinition } from '../types';
 
@@ -71,7 +71,7 @@ export function deliveryOverviewOperation(definition: ResourceDefinition): Opera
 			const { path, destination } = DELIVERY_STEPS[step];
 			// Shown for the destination steps only: never required in the description, checked here.
 			const destinationId = destination ? params.id('destinationId', 'Destination ID') : undefined;
-			const window = readWindow(params, { defaultGranularity: 'HOUR', defaultEnd: (now) => now, defaultSpan: DAY_SPAN, rules: DELIVERY_OVERVIEW_WINDOWS, what: 'delivery overview windows' });
+			const window = readWindow(params, { defaultGranularity: 'HOUR', defaultEnd: (now) => now, rules: DELIVERY_OVERVIEW_WINDOWS, what: 'delivery overview windows' });
 			const groupBy = params.optionalChoices('groupBy', 'Group By', GROUPS);
 			if (step === 'successfullyReceived' && groupBy.includes('discardReason')) {
 				throw params.fail('Group By cannot use Discard Reason with Step "Successfully Received"', 'Received events have no discard reason: remove it from Group By, or pick another Step.');

@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { isoTime } from '../../../shared/monitoring';
 import { segmentPath } from '../../../shared/transport/proxyUrl';
 import { listPaged } from '../crud';
-import { DAY_SPAN, filtersProperty, readWindow, timeProperties } from '../monitoring';
+import { filtersProperty, readWindow, timeProperties } from '../monitoring';
 import type { OperationDeclaration } from '../types';
 
 /** Get Audit Events: who changed what in the workspace, newest first (GET /audit-events, paged). */
@@ -23,7 +23,7 @@ export const getAuditEvents: OperationDeclaration = {
 	async run(context) {
 		const { params } = context;
 		// An empty end is not sent: Segment then ends at now, and its cursors keep that end.
-		const { startMs, endMs, endGiven } = readWindow(params, { defaultEnd: (now) => now, defaultSpan: DAY_SPAN });
+		const { startMs, endMs, endGiven } = readWindow(params, { defaultEnd: (now) => now });
 		const query: IDataObject = { startTime: isoTime(startMs) };
 		if (endGiven) query.endTime = isoTime(endMs);
 		const resourceType = params.optionalText('filters.resourceType', 'Filters > Resource Type');

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { EVENT_VOLUME_MAX_ENTRIES, eventVolumePacer, isoTime, listQuery, MINUTE_MS } from '../../../shared/monitoring';
 import { segmentPath } from '../../../shared/transport/proxyUrl';
-import { DAY_SPAN, filtersProperty, granularityProperty, readWindow, timeProperties } from '../monitoring';
+import { filtersProperty, granularityProperty, readWindow, timeProperties } from '../monitoring';
 import type { OperationDeclaration } from '../types';
 
 const GROUPS = ['source', 'eventName', 'eventType'] as const;
@@ -54,7 +54,7 @@ export const getEventVolume: OperationDeclaration = {
 		]),
 	],
 	async run({ params, workspace }) {
-		const { granularity, startMs, endMs } = readWindow(params, { defaultGranularity: 'HOUR', defaultEnd: (now) => now - MINUTE_MS, defaultSpan: DAY_SPAN });
+		const { granularity, startMs, endMs } = readWindow(params, { defaultGranularity: 'HOUR', defaultEnd: (now) => now - MINUTE_MS });
 		const groupBy = params.optionalChoices('groupBy', 'Group By', GROUPS);
 		const sourceIds = params.optionalIdList('filters.sourceIds', 'Filters > Sources');
 		const eventNames = params.textList('filters.eventNames', 'Filters > Event Names');
