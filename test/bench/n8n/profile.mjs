@@ -19,60 +19,69 @@ const CALLS = [
 	{ label: 'garbage collection', fn: '(garbage collector)', file: '' },
 ];
 
-export function summarizeProfile(file, items) {
-	const profile = JSON.parse(fs.readFileSync(file, 'utf8'));
+/** Whether a sample's stack holds a call `{fn, file}` (the function's name and where it is defined). */
+function stackReader(profile) {
 	const byId = new Map(profile.nodes.map((node) => [node.id, node]));
 	const parentOf = new Map();
 	for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
-	const matches = (node, call) => node.callFrame.functionName === call.fn && node.callFrame.url.includes(call.file);
+	const frameOf = (id) => byId.get(id).callFrame;
+	const onStack = (id, call) => {
+		for (let current = id; current !== undefined; current = parentOf.get(current)) {
+			const { functionName, url } = frameOf(current);
+			if (functionName === call.fn && url.includes(call.file)) return true;
+		}
+		return false;
+	};
+	return { frameOf, onStack };
+}
+
+/** Markdown rows `| label | total | per item |` of times in microseconds. */
+const timeRows = (header, entries, items) => [
+	`| ${header} | total | per item |`,
+	'|---|---|---|',
+	...entries.map(([label, micros]) => `| ${label} | ${(micros / 1000).toFixed(0)} ms | ${(micros / 1000 / items).toFixed(2)} ms |`),
+];
+
+export function summarizeProfile(file, items) {
+	const profile = JSON.parse(fs.readFileSync(file, 'utf8'));
+	const stack = stackReader(profile);
 	const totals = CALLS.map(() => 0);
 	let all = 0;
 	const selfTime = new Map();
 	profile.samples.forEach((id, index) => selfTime.set(id, (selfTime.get(id) ?? 0) + (profile.timeDeltas[index] ?? 0)));
 	for (const [id, micros] of selfTime) {
 		all += micros;
-		const onStack = new Set();
-		for (let current = id; current !== undefined; current = parentOf.get(current)) {
-			CALLS.forEach((call, index) => {
-				if (matches(byId.get(current), call)) onStack.add(index);
-			});
-		}
-		for (const index of onStack) totals[index] += micros;
+		CALLS.forEach((call, index) => {
+			if (stack.onStack(id, call)) totals[index] += micros;
+		});
 	}
-	const rows = ['| call | total | per item |', '|---|---|---|'];
-	CALLS.forEach((call, index) => rows.push(`| ${call.label} | ${(totals[index] / 1000).toFixed(0)} ms | ${(totals[index] / 1000 / items).toFixed(2)} ms |`));
+	const rows = timeRows('call', CALLS.map((call, index) => [call.label, totals[index]]), items);
 	rows.push(`| the whole process (start-up, idle waiting included) | ${(all / 1000).toFixed(0)} ms | |`);
-	return `${rows.join('\n')}\n\n${summarizeExecutionWindow(profile, byId, parentOf, items)}`;
+	return `${rows.join('\n')}\n\n${summarizeExecutionWindow(profile, stack, items)}`;
 }
+
+const RUN_ITEM = { fn: 'runItem', file: 'SegmentParagon/actions/router.js' };
+const READ_AHEAD = { fn: 'of', file: 'shared/readAhead.js' };
 
 /**
  * The execution's own time (first to last sample of the node's runItem), each sample in one row:
  * the node's item, the next item's parameters read ahead (while this item's request waits), n8n's
  * request stack and the sockets (everything else on the main thread), garbage collection, idle.
  */
-function summarizeExecutionWindow(profile, byId, parentOf, items) {
-	const onStack = (id, name, file) => {
-		for (let current = id; current !== undefined; current = parentOf.get(current)) {
-			const { functionName, url } = byId.get(current).callFrame;
-			if (functionName === name && url.includes(file)) return true;
-		}
-		return false;
-	};
+function summarizeExecutionWindow(profile, { frameOf, onStack }, items) {
 	const at = [];
 	let clock = profile.startTime;
 	profile.samples.forEach((id, index) => at.push((clock += profile.timeDeltas[index] ?? 0)));
-	const inItem = profile.samples.map((id) => onStack(id, 'runItem', 'SegmentParagon/actions/router.js'));
+	const inItem = profile.samples.map((id) => onStack(id, RUN_ITEM));
 	const first = at[inItem.indexOf(true)];
 	const last = at[inItem.lastIndexOf(true)];
 	const KINDS = ['the node: one item (runItem)', 'the node\'s read ahead: n8n resolving the next item\'s parameters', 'n8n\'s request stack (axios, follow-redirects, agents, connections) and the sockets', 'garbage collection', 'idle (waiting for the answer)'];
 	const totals = KINDS.map(() => 0);
 	profile.samples.forEach((id, index) => {
 		if (at[index] < first || at[index] > last) return;
-		const { functionName } = byId.get(id).callFrame;
-		const kind = functionName === '(idle)' ? 4 : functionName === '(garbage collector)' ? 3 : inItem[index] ? 0 : onStack(id, 'of', 'shared/readAhead.js') ? 1 : 2;
+		const { functionName } = frameOf(id);
+		const kind = functionName === '(idle)' ? 4 : functionName === '(garbage collector)' ? 3 : inItem[index] ? 0 : onStack(id, READ_AHEAD) ? 1 : 2;
 		totals[kind] += profile.timeDeltas[index + 1] ?? 0;
 	});
-	const rows = [`| within the execution (${((last - first) / 1000).toFixed(0)} ms) | total | per item |`, '|---|---|---|'];
-	KINDS.forEach((kind, index) => rows.push(`| ${kind} | ${(totals[index] / 1000).toFixed(0)} ms | ${(totals[index] / 1000 / items).toFixed(2)} ms |`));
-	return rows.join('\n');
+	return timeRows(`within the execution (${((last - first) / 1000).toFixed(0)} ms)`, KINDS.map((kind, index) => [kind, totals[index]]), items).join('\n');
 }
