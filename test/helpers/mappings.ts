@@ -1,24 +1,14 @@
 /**
- * Destination mappings in the workflow tests: an Actions destination arranged in the sandbox, the
- * catalog's actions, and a fake clock shared by the node's pacer and the sandbox's write limit (a
- * minute of pacing costs no real minute; the sandbox still counts Segment's 5 writes a minute on it).
+ * Destination mappings in the workflow tests: an Actions destination arranged in the sandbox and the
+ * catalog's actions (the tests run on useClockedWorld: a minute of pacing costs no real minute).
  */
 import type { IDataObject, INodeParameters, ResourceMapperValue } from 'n8n-workflow';
 
 import { rl } from './engine';
-import { useClockedWorld } from './useSandbox';
 import { arrangeWorkspace, catalogId, segmentApi, type Sandbox } from './world';
 
 export const GA4 = 'actions-google-analytics-4';
 export const AMPLITUDE = 'actions-amplitude';
-
-/**
- * The world of a mappings test file: a sandbox and the node's pacer on one fake clock, and before
- * each test a reset sandbox, the clock back at its start, and what `arrange` makes (read through `ids`).
- */
-export function useMappingWorld<T extends object>(arrange: (sandbox: Sandbox) => Promise<T>) {
-	return useClockedWorld(arrange);
-}
 
 export function catalogAction(sandbox: Sandbox, slug: string, actionSlug: string): IDataObject & { id: string; fields: IDataObject[] } {
 	const entry = sandbox.catalog('destinations').find((candidate) => candidate.slug === slug)!;

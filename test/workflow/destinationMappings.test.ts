@@ -6,11 +6,12 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { rl } from '../helpers/engine';
-import { AMPLITUDE, arrangeActionsDestination, catalogAction, GA4, mappingOp, mapperValue, useMappingWorld } from '../helpers/mappings';
+import { AMPLITUDE, arrangeActionsDestination, catalogAction, GA4, mappingOp, mapperValue } from '../helpers/mappings';
+import { useClockedWorld } from '../helpers/useSandbox';
 import { arrangeReverseEtl } from '../helpers/reverseEtl';
 import { calls, jsonOf, runSegment } from '../helpers/world';
 
-const { sandbox, ids } = useMappingWorld((world) => arrangeActionsDestination(world, GA4));
+const { sandbox, ids } = useClockedWorld((world) => arrangeActionsDestination(world, GA4));
 
 const subscriptions = () => `/destinations/${ids.destinationId}/subscriptions`;
 const bodyOf = (index: number) => sandbox.requests[index].body as IDataObject;

@@ -8,10 +8,11 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { rl } from '../helpers/engine';
-import { AMPLITUDE, GA4, mappingOp, useMappingWorld } from '../helpers/mappings';
+import { AMPLITUDE, GA4, mappingOp } from '../helpers/mappings';
+import { useClockedWorld } from '../helpers/useSandbox';
 import { arrangeWorkspace, calls, catalogId, jsonOf, runSegment, segmentApi } from '../helpers/world';
 
-const { clock, sandbox, ids } = useMappingWorld(arrangeWorkspace);
+const { clock, sandbox, ids } = useClockedWorld(arrangeWorkspace);
 
 const createDestination = (slug: string, extra: INodeParameters = {}): INodeParameters => ({
 	resource: 'destination',

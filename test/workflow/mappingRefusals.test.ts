@@ -8,10 +8,11 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { rl } from '../helpers/engine';
-import { AMPLITUDE, arrangeActionsDestination, catalogAction, GA4, mappingOp, mapperValue, useMappingWorld } from '../helpers/mappings';
+import { AMPLITUDE, arrangeActionsDestination, catalogAction, GA4, mappingOp, mapperValue } from '../helpers/mappings';
+import { useClockedWorld } from '../helpers/useSandbox';
 import { calls, runSegment } from '../helpers/world';
 
-const { sandbox, ids } = useMappingWorld((world) => arrangeActionsDestination(world, GA4));
+const { sandbox, ids } = useClockedWorld((world) => arrangeActionsDestination(world, GA4));
 
 const create = (extra: INodeParameters = {}) => mappingOp(ids.destinationId, 'create', { name: 'M', action: rl('customEvent'), trigger: 'event = "x"', fieldsMode: 'json', settings: '{"name": "signup"}', ...extra });
 const onlyTheDestinationRead = () => expect(calls(sandbox)).toEqual([`GET /destinations/${ids.destinationId}`]);

@@ -1,6 +1,7 @@
 /** Destination Delivery Failing: failed deliveries in the sandbox's delivery overview, polled as an active workflow polls it. */
 import type { IDataObject } from 'n8n-workflow';
 
+import { rl } from '../helpers/engine';
 import { emitted, useClock, watch } from '../helpers/trigger';
 import { useSandbox } from '../helpers/useSandbox';
 import { calls, type Sandbox } from '../helpers/world';
@@ -19,7 +20,6 @@ function failures(destinationId: string, perMinute: number, fromMs: number, toMs
 	(sandbox as unknown as DeliverySandbox).setDeliveryCounts({ step: 'failed-delivery', destinationId, discardReason: 'Unauthorized', perMinute, from: clock.now() + fromMs, to: clock.now() + toMs });
 }
 
-const rl = (value: string) => ({ __rl: true, mode: 'id', value });
 
 function destination(): { destinationId: string; sourceId: string } {
 	const [destinationId] = sandbox.bulk('destinations', 1);
