@@ -117,7 +117,7 @@ export function jsonOf(result: RunNodeResult): IDataObject[] {
 }
 
 /** Calls the sandbox's Segment API directly (not through the node), to arrange a test. */
-export async function segmentApi(sandbox: Sandbox, method: string, path: string, body?: unknown, region: 'us' | 'eu' = 'us'): Promise<IDataObject> {
+export async function segmentApi(sandbox: Pick<Sandbox, 'url'>, method: string, path: string, body?: unknown, region: 'us' | 'eu' = 'us'): Promise<IDataObject> {
 	const eu = region === 'eu' ? '/https://eu1.api.segmentapis.com' : '';
 	const response = await fetch(`${sandbox.url}/projects/${PROJECT_ID}/sdk/proxy/segment${eu}${path}`, {
 		method,

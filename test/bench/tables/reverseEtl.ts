@@ -10,36 +10,24 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { performance } from 'node:perf_hooks';
 
+import { segmentApi } from '../../helpers/world';
 import { runNode, userToken, type BenchTable, type RemoteSandbox, type TableKit } from '../kit';
 
 const POLL_SECONDS = 15;
 const WAIT_FROM_MS = 5000;
-const PROXY = '/projects/sandbox-project/sdk/proxy/segment';
-
-async function segment(sandbox: RemoteSandbox, method: string, path: string, body?: unknown): Promise<IDataObject> {
-	const response = await fetch(`${sandbox.url}${PROXY}${path}`, {
-		method,
-		headers: { authorization: 'Bearer sandbox-user-token', 'content-type': 'application/json', 'x-paragon-use-raw-response': '1' },
-		body: body === undefined ? undefined : JSON.stringify(body),
-	});
-	const json = (await response.json()) as IDataObject;
-	if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(json)}`);
-	return json.data as IDataObject;
-}
-
 /** A warehouse source, a model and `count` mappings of it, made through the sandbox's API. */
 async function arrange(sandbox: RemoteSandbox, count: number) {
 	await sandbox.control('POST', '/__sandbox/reset');
 	await sandbox.control('POST', '/__sandbox/limits', { mappingWritesPerMinute: null });
-	const catalog = (await segment(sandbox, 'GET', '/catalog/sources?pagination.count=200')).sourcesCatalog as IDataObject[];
-	const destinations = (await segment(sandbox, 'GET', '/catalog/destinations?pagination.count=200')).destinationsCatalog as IDataObject[];
-	const source = (await segment(sandbox, 'POST', '/sources', { slug: 'snowflake_models', enabled: true, metadataId: catalog.find((entry) => entry.slug === 'snowflake')!.id })).source as IDataObject;
-	const model = (await segment(sandbox, 'POST', '/reverse-etl-models', { sourceId: source.id, name: 'Bench model', description: '', enabled: true, query: 'SELECT user_id FROM customers', queryIdentifierColumn: 'user_id' })).reverseEtlModel as IDataObject;
-	const destination = (await segment(sandbox, 'POST', '/destinations', { sourceId: source.id, metadataId: destinations.find((entry) => entry.slug === 'actions-amplitude')!.id, name: 'Amplitude', enabled: true, settings: {} })).destination as IDataObject;
+	const catalog = (await segmentApi(sandbox, 'GET', '/catalog/sources?pagination.count=200')).sourcesCatalog as IDataObject[];
+	const destinations = (await segmentApi(sandbox, 'GET', '/catalog/destinations?pagination.count=200')).destinationsCatalog as IDataObject[];
+	const source = (await segmentApi(sandbox, 'POST', '/sources', { slug: 'snowflake_models', enabled: true, metadataId: catalog.find((entry) => entry.slug === 'snowflake')!.id })).source as IDataObject;
+	const model = (await segmentApi(sandbox, 'POST', '/reverse-etl-models', { sourceId: source.id, name: 'Bench model', description: '', enabled: true, query: 'SELECT user_id FROM customers', queryIdentifierColumn: 'user_id' })).reverseEtlModel as IDataObject;
+	const destination = (await segmentApi(sandbox, 'POST', '/destinations', { sourceId: source.id, metadataId: destinations.find((entry) => entry.slug === 'actions-amplitude')!.id, name: 'Amplitude', enabled: true, settings: {} })).destination as IDataObject;
 	const action = ((destination.metadata as IDataObject).actions as IDataObject[]).find((candidate) => candidate.slug === 'identifyUser')!;
 	const mappingIds: string[] = [];
 	for (let n = 0; n < count; n++) {
-		const mapping = (await segment(sandbox, 'POST', `/destinations/${String(destination.id)}/subscriptions`, { name: `Customers ${n}`, actionId: action.id, trigger: 'type = "identify"', enabled: true, settings: {}, modelId: model.id })).destinationSubscription as IDataObject;
+		const mapping = (await segmentApi(sandbox, 'POST', `/destinations/${String(destination.id)}/subscriptions`, { name: `Customers ${n}`, actionId: action.id, trigger: 'type = "identify"', enabled: true, settings: {}, modelId: model.id })).destinationSubscription as IDataObject;
 		mappingIds.push(String(mapping.id));
 	}
 	await sandbox.control('DELETE', '/__sandbox/requests');
